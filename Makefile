@@ -1,0 +1,30 @@
+# `make lab` opens the series; `make test` runs every test. Both create the
+# virtual environment .venv first (once, and again when requirements change).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: lab test notebooks benchmark clean
+
+lab: $(VENV)/installed
+	$(BIN)/jupyter lab notebooks/
+
+test: $(VENV)/installed
+	$(BIN)/python -m pytest
+
+# Re-execute every notebook in place, top to bottom in a fresh kernel.
+notebooks: $(VENV)/installed
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
+
+benchmark: $(VENV)/installed
+	$(BIN)/python benchmarks/run.py
+
+$(VENV)/installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -r requirements.txt -e .
+	touch $@
+
+clean:
+	rm -rf $(VENV)

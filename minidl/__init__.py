@@ -1,0 +1,43 @@
+"""minidl: a small deep-learning library with TensorFlow 1's API, built from
+first principles in NumPy. `import minidl as tf` runs TF1-style graph code.
+
+Every name below is public; its docstring says where it lives.
+"""
+from . import operators as _operators  # noqa: F401  (gives nodes + - * / @ **)
+from . import nn, train
+from .constant import Constant, constant
+from .dtypes import bool_ as bool
+from .dtypes import float32, float64, int32, int64
+from .gradient_check import GradientCheckReport, gradient_check
+from .gradients import RegisterGradient, gradients
+from .graph import Graph, Node, get_default_graph, reset_default_graph
+from .operation import Operation
+from .ops.activations import log_softmax, relu, sigmoid, softmax, tanh
+from .ops.arithmetic import (add, add_n, divide, maximum, minimum, multiply, negative, pow,
+                             subtract)
+from .ops.comparison import equal, greater, greater_equal, less, less_equal, where
+from .ops.elementwise import abs, exp, log, sign, sqrt, square
+from .ops.matmul import matmul
+from .ops.reductions import argmax, reduce_max, reduce_mean, reduce_sum
+from .ops.shape_ops import (cast, expand_dims, matrix_transpose, ones_like, reshape, transpose,
+                            zeros_like)
+from .placeholder import Placeholder, placeholder
+from .session import Session
+from .variable import (Variable, global_variables, global_variables_initializer,
+                       trainable_variables, variables_initializer)
+
+# `from minidl import *` gives everything except the names that would hide
+# Python's own `abs`, `pow` and `bool`: use minidl.abs, minidl.pow, minidl.bool.
+__all__ = [
+    "Constant", "Graph", "GradientCheckReport", "Node", "Operation", "Placeholder",
+    "RegisterGradient", "Session", "Variable",
+    "add", "add_n", "argmax", "cast", "constant", "divide", "equal", "exp", "expand_dims",
+    "float32", "float64", "get_default_graph", "global_variables",
+    "global_variables_initializer", "gradient_check", "gradients", "greater",
+    "greater_equal", "int32", "int64", "less", "less_equal", "log", "log_softmax",
+    "matmul", "matrix_transpose", "maximum", "minimum", "multiply", "negative", "nn",
+    "ones_like", "placeholder", "reduce_max", "reduce_mean", "reduce_sum", "relu",
+    "reset_default_graph", "reshape", "sigmoid", "sign", "softmax", "sqrt", "square",
+    "subtract", "tanh", "train", "trainable_variables", "transpose",
+    "variables_initializer", "where", "zeros_like",
+]

@@ -1,0 +1,101 @@
+"""Reverse-mode automatic differentiation: backpropagation as graph building.
+
+`gradients(loss, [W, b])` walks back from the loss and adds, for every
+operation on the way, the nodes that compute its inputs' gradients (each
+operation's `gradient` method says how). The result is more graph: running it
+gives the gradients, and differentiating it again gives second derivatives.
+"""
+from .graph import Node
+from .ops.arithmetic import add_n
+from .ops.shape_ops import ones_like
+from .traversal import topological_order
+
+_registered_gradients = {}
+
+
+class RegisterGradient:
+    """A decorator that sets the gradient of an operation type, as in TensorFlow:
+
+        @RegisterGradient("Cube")
+        def _cube_gradient(op, grad):
+            x, = op.inputs
+            return [grad * 3 * x * x]
+
+    A registered gradient takes precedence over the class's `gradient` method.
+    """
+
+    def __init__(self, op_type):
+        self.op_type = op_type
+
+    def __call__(self, gradient_function):
+        _registered_gradients[self.op_type] = gradient_function
+        return gradient_function
+
+
+def gradients(ys, xs, grad_ys=None):
+    """The gradient of sum(ys) with respect to each node in `xs` (`tf.gradients`).
+
+    Args:
+        ys: a node, or a list of nodes whose sum is differentiated.
+        xs: a node, or a list of nodes.
+        grad_ys: optional starting gradients, one per y (ones by default).
+
+    Returns:
+        A list with one node per x, or None where the ys do not depend on x.
+    """
+    ys, xs = _as_list(ys), _as_list(xs)
+    grad_ys = [None] * len(ys) if grad_ys is None else _as_list(grad_ys)
+    order = topological_order(ys)
+    on_path = _leading_to_ys(order, xs)
+    pending = {}
+    for y, grad_y in zip(ys, grad_ys):
+        if y in on_path:
+            pending.setdefault(y, []).append(ones_like(y) if grad_y is None else grad_y)
+    totals = {}
+    for node in reversed(order):
+        if node not in pending:
+            continue
+        totals[node] = _sum(pending.pop(node))
+        if node.inputs:
+            input_grads = _gradient_of(node, totals[node])
+            for input_node, grad in zip(node.inputs, input_grads):
+                if grad is not None and input_node in on_path:
+                    pending.setdefault(input_node, []).append(grad)
+    return [totals.get(x) for x in xs]
+
+
+def _as_list(nodes):
+    return list(nodes) if isinstance(nodes, (list, tuple)) else [nodes]
+
+
+def _leading_to_ys(order, xs):
+    """The nodes on some path from an x to a y: the gradient flows only there.
+
+    `order` already holds just the ancestors of the ys; walking it forward
+    (inputs first) keeps those that depend on an x."""
+    depends_on_x = set(xs)
+    for node in order:
+        if any(input_node in depends_on_x for input_node in node.inputs):
+            depends_on_x.add(node)
+    return depends_on_x.intersection(order)
+
+
+def _sum(grads):
+    """One gradient from the contributions of all the consumers of a node."""
+    return grads[0] if len(grads) == 1 else add_n(grads)
+
+
+def _gradient_of(op, grad):
+    """The gradients of `op`'s inputs: its registered gradient function, else its method."""
+    registered = _registered_gradients.get(op.type)
+    input_grads = registered(op, grad) if registered else op.gradient(grad)
+    input_grads = list(input_grads)
+    if len(input_grads) != len(op.inputs):
+        raise ValueError(f"the gradient of {op.type} '{op.name}' returned "
+                         f"{len(input_grads)} values for {len(op.inputs)} inputs")
+    for grad in input_grads:
+        if grad is not None and not isinstance(grad, Node):
+            raise TypeError(f"the gradient of {op.type} '{op.name}' returned {grad!r}; "
+                            f"it must return minidl nodes (or None), built from `grad` "
+                            f"and the operation's inputs")
+    return input_grads

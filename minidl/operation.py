@@ -1,0 +1,91 @@
+"""Operations: the nodes that compute.
+
+An operation gets its inputs' values and returns its own (`compute`), and knows
+how a change in its value changes the loss through each input (`gradient`).
+Every built-in operation is a subclass, and so is any operation you write:
+
+    class Cube(Operation):
+        '''x**3, with d/dx x**3 = 3 x**2.'''
+
+        def __init__(self, x, name=None):
+            super().__init__([x], name)
+
+        def compute(self, x_value):
+            return x_value ** 3
+
+        def gradient(self, grad):
+            x, = self.inputs
+            return [grad * 3 * x * x]
+"""
+import numpy as np
+
+from .constant import Constant
+from .graph import Node, default_name, get_default_graph
+from .shapes import infer_shape_and_dtype
+
+
+class Operation(Node):
+    """A node whose value is computed from the values of its inputs.
+
+    Args:
+        inputs: nodes, or plain values (numbers, lists, arrays) that become
+            constants. A plain Python number or list takes the dtype of the
+            first input node, so `x * 2.0` stays float32 when x is float32.
+        name: a readable name; the default comes from the class name.
+    """
+
+    def __init__(self, inputs=(), name=None):
+        graph = _common_graph(self, inputs)
+        like = next((x.dtype for x in inputs if isinstance(x, Node)), None)
+        inputs = [x if isinstance(x, Node) else _as_array(x, like) for x in inputs]
+        self.name = name or default_name(type(self))
+        shape, dtype = infer_shape_and_dtype(
+            self, [(x.shape, x.dtype) for x in inputs])
+        inputs = [x if isinstance(x, Node) else Constant(x, graph=graph) for x in inputs]
+        super().__init__(graph, self.name, inputs, dtype, shape)
+
+    def compute(self, *input_values):
+        """Return this operation's value, given its inputs' values (NumPy arrays).
+
+        It must not change its inputs or anything else: it may run on stand-in
+        values when the graph is built, to find the output's shape.
+        """
+        raise NotImplementedError(
+            f"{self.type} '{self.name}' has no compute method: write "
+            f"`def compute(self, ...)` taking one value per input")
+
+    def gradient(self, grad):
+        """Return one node per input: the gradient of the loss with respect to
+        that input, given `grad`, the gradient with respect to this operation's
+        value. None stands for an input the loss does not depend on through here.
+
+        Written with minidl operations, so a gradient is itself a graph that can
+        be run, drawn and differentiated again.
+        """
+        raise LookupError(
+            f"no gradient is defined for operation type '{self.type}' "
+            f"(node '{self.name}'): give the class a `gradient(self, grad)` method "
+            f"or register one with @minidl.RegisterGradient('{self.type}')")
+
+
+def _common_graph(operation, inputs):
+    """The one graph all input nodes belong to (the default graph if none is a node)."""
+    graphs = {id(x.graph): x for x in inputs if isinstance(x, Node)}
+    if len(graphs) > 1:
+        first, second = list(graphs.values())[:2]
+        raise ValueError(
+            f"{type(operation).__name__}: inputs '{first.name}' and '{second.name}' "
+            f"belong to different graphs; build every node of an operation inside "
+            f"the same `with graph.as_default():` block")
+    return graphs.popitem()[1].graph if graphs else get_default_graph()
+
+
+def _as_array(value, like_dtype):
+    """A plain value as an array, in `like_dtype` when it converts without
+    changing kind (an int becomes a float32, but 0.5 never becomes an int)."""
+    if isinstance(value, np.ndarray) or like_dtype is None:
+        return np.asarray(value)
+    array = np.asarray(value)
+    if np.can_cast(array.dtype, like_dtype, casting="same_kind"):
+        return array.astype(like_dtype)
+    return array

@@ -1,0 +1,31 @@
+"""Python's operators on nodes: `a + b` builds `add(a, b)`, `-a` builds
+`negative(a)`, and so on, with plain numbers allowed on either side.
+
+`==` is left alone (nodes are compared by identity, so they can be dictionary
+keys, as in a feed_dict); use `minidl.equal` for an elementwise comparison.
+"""
+from .graph import Node
+from .ops.arithmetic import add, divide, multiply, negative, pow, subtract
+from .ops.comparison import greater, greater_equal, less, less_equal
+from .ops.matmul import matmul
+
+
+def _binary(function):
+    """The operator method for `node OP other`, and the reflected one for `other OP node`."""
+    def operator(self, other):
+        return function(self, other)
+
+    def reflected(self, other):
+        return function(other, self)
+    return operator, reflected
+
+
+Node.__add__, Node.__radd__ = _binary(add)
+Node.__sub__, Node.__rsub__ = _binary(subtract)
+Node.__mul__, Node.__rmul__ = _binary(multiply)
+Node.__truediv__, Node.__rtruediv__ = _binary(divide)
+Node.__matmul__, Node.__rmatmul__ = _binary(matmul)
+Node.__pow__, Node.__rpow__ = _binary(pow)
+Node.__gt__, Node.__lt__ = _binary(greater)[0], _binary(less)[0]
+Node.__ge__, Node.__le__ = _binary(greater_equal)[0], _binary(less_equal)[0]
+Node.__neg__ = negative

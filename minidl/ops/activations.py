@@ -1,0 +1,122 @@
+"""Activation functions: the nonlinear squashing between layers, and softmax,
+which turns scores into probabilities."""
+import numpy as np
+
+from ..operation import Operation
+from .comparison import greater, where
+from .elementwise import exp
+from .reductions import reduce_sum
+from .shape_ops import zeros_like
+
+
+class Sigmoid(Operation):
+    """sigmoid(x) = 1 / (1 + e**-x), squashing any number into (0, 1).
+
+    d/dx sigmoid(x) = sigmoid(x) (1 - sigmoid(x)).
+
+    Computed as (1 + tanh(x/2)) / 2, the same function: e**-x overflows for
+    x below about -710 (NumPy then warns), tanh never does.
+    """
+
+    def __init__(self, x, name=None):
+        super().__init__([x], name)
+
+    def compute(self, x):
+        return 0.5 * (1 + np.tanh(0.5 * x))
+
+    def gradient(self, grad):
+        return [grad * self * (1 - self)]
+
+
+class Tanh(Operation):
+    """tanh(x), squashing any number into (-1, 1).  d/dx tanh(x) = 1 - tanh(x)**2."""
+
+    def __init__(self, x, name=None):
+        super().__init__([x], name)
+
+    def compute(self, x):
+        return np.tanh(x)
+
+    def gradient(self, grad):
+        return [grad * (1 - self * self)]
+
+
+class Relu(Operation):
+    """max(x, 0).  d/dx = 1 where x > 0, else 0."""
+
+    def __init__(self, x, name=None):
+        super().__init__([x], name)
+
+    def compute(self, x):
+        return np.maximum(x, 0)
+
+    def gradient(self, grad):
+        x, = self.inputs
+        return [where(greater(x, 0), grad, zeros_like(grad))]
+
+
+class Softmax(Operation):
+    """softmax(x)_i = e**x_i / sum_j e**x_j along `axis`: scores to probabilities.
+
+    Subtracting the largest score first changes nothing mathematically (it
+    cancels between top and bottom) but keeps e**x from overflowing: with
+    scores of 1000, the naive formula gives inf / inf = NaN.
+
+    d softmax_i / d x_j = softmax_i (delta_ij - softmax_j), so the gradient is
+    softmax * (grad - sum(grad * softmax)).
+    """
+
+    def __init__(self, x, axis=-1, name=None):
+        self.axis = axis
+        super().__init__([x], name)
+
+    def compute(self, x):
+        e = np.exp(x - np.max(x, axis=self.axis, keepdims=True))
+        return e / np.sum(e, axis=self.axis, keepdims=True)
+
+    def gradient(self, grad):
+        return [self * (grad - reduce_sum(grad * self, self.axis, keepdims=True))]
+
+
+class LogSoftmax(Operation):
+    """log(softmax(x)) along `axis`, computed without ever taking log(0):
+    x - max(x) - log(sum(e**(x - max(x)))).
+
+    d/dx: grad - softmax * sum(grad), with softmax = e**(this value).
+    """
+
+    def __init__(self, x, axis=-1, name=None):
+        self.axis = axis
+        super().__init__([x], name)
+
+    def compute(self, x):
+        shifted = x - np.max(x, axis=self.axis, keepdims=True)
+        return shifted - np.log(np.sum(np.exp(shifted), axis=self.axis, keepdims=True))
+
+    def gradient(self, grad):
+        return [grad - exp(self) * reduce_sum(grad, self.axis, keepdims=True)]
+
+
+def sigmoid(x, name=None):
+    """The logistic sigmoid 1 / (1 + e**-x), elementwise (`tf.sigmoid`)."""
+    return Sigmoid(x, name)
+
+
+def tanh(x, name=None):
+    """The hyperbolic tangent, elementwise (`tf.tanh`)."""
+    return Tanh(x, name)
+
+
+def relu(x, name=None):
+    """max(x, 0), elementwise (`tf.nn.relu`)."""
+    return Relu(x, name)
+
+
+def softmax(x, axis=-1, name=None):
+    """Probabilities from scores along `axis`, overflow-safe (`tf.nn.softmax`)."""
+    return Softmax(x, axis, name)
+
+
+def log_softmax(x, axis=-1, name=None):
+    """log(softmax(x)), computed stably (`tf.nn.log_softmax`)."""
+    return LogSoftmax(x, axis, name)

@@ -1,0 +1,39 @@
+"""The matrix product, with NumPy's rules (so a matrix times a vector works)."""
+import numpy as np
+
+from ..operation import Operation
+from .broadcast import unbroadcast
+from .shape_ops import expand_dims, matrix_transpose
+
+
+class MatMul(Operation):
+    """a @ b, the matrix product: (n, k) @ (k, m) gives (n, m).
+
+    With C = A B, each C_ij = sum_k A_ik B_kj, so
+    dL/dA = dL/dC B^T  and  dL/dB = A^T dL/dC.
+    A vector operand works as in NumPy: (n, k) @ (k,) gives (n,).
+    """
+
+    default_name = "matmul"
+
+    def __init__(self, a, b, name=None):
+        super().__init__([a, b], name)
+
+    def compute(self, a, b):
+        return np.matmul(a, b)
+
+    def gradient(self, grad):
+        a, b = self.inputs
+        if a.ndim == 1 and b.ndim == 1:
+            return [grad * b, grad * a]
+        if b.ndim == 1:
+            return [expand_dims(grad, -1) * b, matmul(matrix_transpose(a), grad)]
+        if a.ndim == 1:
+            return [matmul(b, grad), expand_dims(a, -1) * grad]
+        return [unbroadcast(matmul(grad, matrix_transpose(b)), a),
+                unbroadcast(matmul(matrix_transpose(a), grad), b)]
+
+
+def matmul(a, b, name=None):
+    """The matrix product a @ b (`tf.matmul`; like NumPy, it also takes vectors)."""
+    return MatMul(a, b, name)

@@ -1,0 +1,140 @@
+"""Reductions: sums, means and maxima over some axes (or all of them).
+
+Their gradients do the reverse of reducing: each input element gets back the
+gradient of the result it fed into. `unreduce` spreads a reduced gradient back
+over the input's shape; it is the one place where reduced axes are put back.
+"""
+import numpy as np
+
+from ..operation import Operation
+from .comparison import equal, where
+from .shape_ops import ones_like, zeros_like
+
+
+def _axes(axis):
+    """None, an int or a list of ints, as NumPy's `axis` argument."""
+    return axis if axis is None or isinstance(axis, int) else tuple(axis)
+
+
+class Reduction(Operation):
+    """A reduction over `axis` (None: all axes; an int or a list of ints,
+    negative counting from the end), keeping reduced axes as size 1 if `keepdims`."""
+
+    def __init__(self, x, axis=None, keepdims=False, name=None):
+        self.axis = _axes(axis)
+        self.keepdims = keepdims
+        super().__init__([x], name)
+
+
+class ReduceSum(Reduction):
+    """The sum over `axis`.  Every summed element gets the result's gradient."""
+
+    def compute(self, x):
+        return np.sum(x, axis=self.axis, keepdims=self.keepdims)
+
+    def gradient(self, grad):
+        x, = self.inputs
+        return [unreduce(grad, x, self.axis, self.keepdims)]
+
+
+class ReduceMean(Reduction):
+    """The mean over `axis`.  Each of the n averaged elements gets 1/n of the
+    result's gradient."""
+
+    def compute(self, x):
+        return np.mean(x, axis=self.axis, keepdims=self.keepdims)
+
+    def gradient(self, grad):
+        x, = self.inputs
+        return [unreduce(grad, x, self.axis, self.keepdims) / ReducedCount(x, self.axis)]
+
+
+class ReduceMax(Reduction):
+    """The maximum over `axis`.  The gradient goes to the maximal element (shared
+    equally when several are tied)."""
+
+    def compute(self, x):
+        return np.max(x, axis=self.axis, keepdims=self.keepdims)
+
+    def gradient(self, grad):
+        x, = self.inputs
+        is_max = where(equal(x, unreduce(self, x, self.axis, self.keepdims)),
+                       ones_like(x), zeros_like(x))
+        ties = unreduce(reduce_sum(is_max, self.axis, keepdims=True), x, self.axis, True)
+        return [unreduce(grad, x, self.axis, self.keepdims) * is_max / ties]
+
+
+class Unreduce(Operation):
+    """Spreads `grad`, the gradient of a reduction over `axis`, back over the
+    shape of the reduced value `like`: the reverse of a reduction."""
+
+    def __init__(self, grad, like, axis, keepdims, name=None):
+        self.axis = axis
+        self.keepdims = keepdims
+        super().__init__([grad, like], name)
+
+    def compute(self, grad, like):
+        if not self.keepdims and self.axis is not None:
+            grad = np.expand_dims(grad, self.axis)
+        return np.broadcast_to(grad, like.shape)
+
+    def gradient(self, grad):
+        return [reduce_sum(grad, self.axis, self.keepdims), None]
+
+
+class ReducedCount(Operation):
+    """How many elements of x a reduction over `axis` combines into each result,
+    in x's dtype. It depends only on x's shape: no gradient."""
+
+    def __init__(self, x, axis, name=None):
+        self.axis = axis
+        super().__init__([x], name)
+
+    def compute(self, x):
+        axes = range(x.ndim) if self.axis is None else np.atleast_1d(self.axis)
+        return np.asarray(np.prod([x.shape[axis] for axis in axes]), dtype=x.dtype)
+
+    def gradient(self, grad):
+        return [None]
+
+
+class ArgMax(Operation):
+    """The index of the largest value along `axis`. An index has no gradient."""
+
+    default_name = "argmax"
+
+    def __init__(self, x, axis=0, name=None):
+        self.axis = axis
+        super().__init__([x], name)
+
+    def compute(self, x):
+        return np.argmax(x, axis=self.axis)
+
+    def gradient(self, grad):
+        return [None]
+
+
+def unreduce(grad, like, axis, keepdims, name=None):
+    """`grad` spread back over the shape of `like` (see `Unreduce`)."""
+    return Unreduce(grad, like, axis, keepdims, name)
+
+
+def reduce_sum(x, axis=None, keepdims=False, name=None):
+    """The sum of the elements along `axis`, or of all (`tf.reduce_sum`)."""
+    return ReduceSum(x, axis, keepdims, name)
+
+
+def reduce_mean(x, axis=None, keepdims=False, name=None):
+    """The mean of the elements along `axis`, or of all (`tf.reduce_mean`)."""
+    return ReduceMean(x, axis, keepdims, name)
+
+
+def reduce_max(x, axis=None, keepdims=False, name=None):
+    """The largest element along `axis`, or of all (`tf.reduce_max`)."""
+    return ReduceMax(x, axis, keepdims, name)
+
+
+def argmax(x, axis=0, name=None):
+    """The index of the largest element along `axis` (`tf.argmax`, whose
+    default axis is 0)."""
+    return ArgMax(x, axis, name)

@@ -1,0 +1,93 @@
+"""What every optimizer shares: from a loss to gradients to one update op.
+
+An optimizer subclass only says how one variable moves given its gradient
+(`update_rule`) and what it remembers between steps (`initial_slots`, like
+Momentum's accumulated velocity).
+"""
+from ..gradients import gradients
+from ..variable import Variable, VariableUpdate, trainable_variables
+
+
+class Optimizer:
+    """Base class of the optimizers (`tf.train.Optimizer`).
+
+    Subclasses write `update_rule`, and `initial_slots` if they remember
+    anything between steps (kept in non-trainable variables named like
+    `W/Momentum/momentum`, so savers and initializers treat them as variables).
+    """
+
+    def __init__(self, learning_rate, name):
+        self.learning_rate = learning_rate
+        self.name = name
+        self._slots = {}
+
+    def compute_gradients(self, loss, var_list=None):
+        """A list of (gradient, variable) pairs, for the trainable variables of
+        the loss's graph (or `var_list`); the gradient is None for a variable
+        the loss does not depend on."""
+        var_list = trainable_variables(loss.graph) if var_list is None else list(var_list)
+        pairs = list(zip(gradients(loss, var_list), var_list))
+        if all(grad is None for grad, _ in pairs):
+            names = [variable.name for variable in var_list]
+            raise ValueError(f"no gradients: the loss '{loss.name}' depends on none of "
+                             f"the trainable variables {names}")
+        return pairs
+
+    def apply_gradients(self, grads_and_vars, name=None):
+        """An operation that moves each variable by the update rule, given its gradient.
+
+        Running it computes the gradients (and the forward pass they need)
+        from that run's feed, then updates every variable at once."""
+        pairs = [(grad, variable) for grad, variable in grads_and_vars if grad is not None]
+        return ApplyGradients(self, pairs, name or self.name)
+
+    def minimize(self, loss, var_list=None, name=None):
+        """`compute_gradients` then `apply_gradients`: one training step as one op."""
+        return self.apply_gradients(self.compute_gradients(loss, var_list), name)
+
+    def initial_slots(self, value):
+        """What the optimizer remembers for a variable of this value, before any
+        step: {slot name: initial array}. Nothing, by default."""
+        return {}
+
+    def slots_for(self, variable):
+        """The optimizer's memory for `variable`, as {slot name: Variable},
+        created the first time it is asked for."""
+        if variable not in self._slots:
+            with variable.graph.as_default():
+                self._slots[variable] = {
+                    slot: Variable(initial, name=f"{variable.name}/{self.name}/{slot}",
+                                   trainable=False)
+                    for slot, initial in self.initial_slots(variable.initial_value).items()}
+        return self._slots[variable]
+
+    def update_rule(self, value, grad, slots):
+        """Return the variable's new value and its slots' new values, given its
+        value, its gradient and its slots' values (a dict)."""
+        raise NotImplementedError
+
+
+class ApplyGradients(VariableUpdate):
+    """One optimizer step over a list of (gradient, variable) pairs."""
+
+    def __init__(self, optimizer, grads_and_vars, name):
+        self.optimizer = optimizer
+        self.variables = [variable for _, variable in grads_and_vars]
+        self.slots = [optimizer.slots_for(variable) for variable in self.variables]
+        super().__init__([grad for grad, _ in grads_and_vars], name)
+
+    def compute(self, *grads):
+        """The new value of every variable and slot, as {Variable: new value}."""
+        new_values = {}
+        for variable, slots, grad in zip(self.variables, self.slots, grads):
+            slot_values = {name: slot.value for name, slot in slots.items()}
+            value, new_slot_values = self.optimizer.update_rule(variable.value, grad, slot_values)
+            new_values[variable] = value
+            for name, slot_value in new_slot_values.items():
+                new_values[slots[name]] = slot_value
+        return new_values
+
+    def apply(self, new_values):
+        for variable, value in new_values.items():
+            variable.value = value
+        return None

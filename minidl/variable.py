@@ -1,0 +1,113 @@
+"""Variables: the values a model learns, kept from one run to the next."""
+import numpy as np
+
+from .dtypes import as_dtype
+from .graph import Node, format_shape, get_default_graph
+from .operation import Operation
+
+
+class Variable(Node):
+    """A node that holds a value between runs, like the weights of a model.
+
+    As in the tutorial, a variable has its value from the moment it is built;
+    as in TensorFlow, `global_variables_initializer()` resets it to its initial
+    value. Its value only changes through an update operation (`assign`, an
+    optimizer's step), which a session applies after a run has succeeded.
+
+    Args:
+        initial_value: anything NumPy turns into an array (it is copied).
+        dtype: e.g. `minidl.float32`; by default NumPy's choice (float64 for floats).
+        name: a readable name; the default is `variable`, `variable_1`, ...
+        trainable: whether optimizers may change it.
+    """
+
+    def __init__(self, initial_value, dtype=None, name=None, trainable=True):
+        if isinstance(initial_value, Node):
+            raise TypeError("Variable needs a concrete initial value (a number, list "
+                            f"or array), not the node '{initial_value.name}'")
+        self.initial_value = np.array(initial_value, dtype=as_dtype(dtype))
+        self.value = self.initial_value.copy()
+        self.trainable = trainable
+        super().__init__(get_default_graph(), name,
+                         dtype=self.value.dtype, shape=self.value.shape)
+        self.graph.variables.append(self)
+
+    def compute(self):
+        """A variable's value in a run is the value it holds."""
+        return self.value
+
+    def assign(self, value, name=None):
+        """An operation that, when run, sets this variable to `value` (`tf.assign`)."""
+        return Assign(self, value, name)
+
+
+class VariableUpdate(Operation):
+    """An operation that changes variables.
+
+    Its `compute` only works out the new values. The session calls `apply`
+    after every node of the run has been computed, so all updates of a run
+    happen together, and a run that fails halfway changes no variable.
+    """
+
+    def apply(self, new_values):
+        """Write `new_values` (what `compute` returned) into the variables, and
+        return what fetching this operation gives."""
+        raise NotImplementedError
+
+
+class Assign(VariableUpdate):
+    """Sets a variable to a value of the same shape; fetching it gives the new value."""
+
+    def __init__(self, variable, value, name=None):
+        self.variable = variable
+        super().__init__([value], name)
+
+    def compute(self, value):
+        value = np.asarray(value, dtype=self.variable.dtype)
+        if value.shape != self.variable.shape:
+            raise ValueError(f"variable '{self.variable.name}' has shape "
+                             f"{format_shape(self.variable.shape)}; it cannot be "
+                             f"assigned a value of shape {value.shape}")
+        return value
+
+    def apply(self, new_value):
+        self.variable.value = new_value
+        return new_value
+
+
+class InitializeVariables(VariableUpdate):
+    """Resets the given variables to their initial values; fetching it gives None."""
+
+    default_name = "init"
+
+    def __init__(self, variables, name=None):
+        self.variables = list(variables)
+        super().__init__([], name)
+
+    def compute(self):
+        return None
+
+    def apply(self, _):
+        for variable in self.variables:
+            variable.value = variable.initial_value.copy()
+
+
+def global_variables(graph=None):
+    """Every variable of the (default) graph."""
+    return list((graph or get_default_graph()).variables)
+
+
+def trainable_variables(graph=None):
+    """The variables of the (default) graph that optimizers may change."""
+    return [v for v in global_variables(graph) if v.trainable]
+
+
+def global_variables_initializer():
+    """An operation that resets every variable of the default graph to its
+    initial value (`tf.global_variables_initializer`)."""
+    return InitializeVariables(global_variables())
+
+
+def variables_initializer(var_list, name="init"):
+    """An operation that resets the variables in `var_list` to their initial values."""
+    return InitializeVariables(var_list, name)
