@@ -17,6 +17,10 @@ class Constant(Node):
         super().__init__(graph or get_default_graph(), name,
                          dtype=self.value.dtype, shape=self.value.shape)
 
+    def compute(self):
+        """A constant's value in a run is always the same."""
+        return self.value
+
 
 def constant(value, dtype=None, name=None):
     """A fixed value in the graph (`tf.constant`). Python floats become float64."""
