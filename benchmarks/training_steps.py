@@ -1,0 +1,142 @@
+"""One training step of a `Problem`, written in each framework the benchmark compares.
+
+Each `*_trainer(problem)` returns a `Trainer`: `step()` runs one step of gradient
+descent on the problem's batch (forward pass with the loss, backward pass,
+update), and `weights()` gives the current weights as NumPy arrays, so that
+the implementations can be checked to compute the same thing.
+
+The NumPy version is the floor: the same math, in the same dtype, written by
+hand as a careful person would, with no framework at all.
+"""
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from problems import LEARNING_RATE
+
+
+@dataclass
+class Trainer:
+    name: str
+    step: Callable[[], object]
+    weights: Callable[[], list]
+
+
+def numpy_trainer(problem):
+    """Forward, backward and update by hand: the cost of the arithmetic alone."""
+    layers = [(W.copy(), b.copy()) for W, b in problem.layers]
+    X, Y = problem.X, problem.Y
+
+    def step():
+        activations = [X]
+        for W, b in layers[:-1]:
+            activations.append(0.5 * (1 + np.tanh(0.5 * (activations[-1] @ W + b))))
+        W, b = layers[-1]
+        logits = activations[-1] @ W + b
+        shifted = logits - logits.max(axis=1, keepdims=True)
+        exp = np.exp(shifted)
+        total = exp.sum(axis=1, keepdims=True)
+        loss = -np.mean(np.sum(Y * (shifted - np.log(total)), axis=1))
+        grad = (exp / total - Y) / len(X)
+        for (W, b), inputs in zip(reversed(layers), reversed(activations)):
+            grad_W, grad_b = inputs.T @ grad, grad.sum(axis=0)
+            if inputs is not X:
+                grad = (grad @ W.T) * inputs * (1 - inputs)
+            W -= LEARNING_RATE * grad_W
+            b -= LEARNING_RATE * grad_b
+        return loss
+
+    return Trainer("numpy (by hand)", step,
+                   lambda: [array for layer in layers for array in layer])
+
+
+def minidl_trainer(problem):
+    """The network as a minidl graph; a step is `session.run(train_op, feed)`."""
+    import minidl as tf
+
+    graph = tf.Graph()
+    with graph.as_default():
+        X = tf.placeholder(tf.float32, shape=(None, problem.X.shape[1]), name="X")
+        Y = tf.placeholder(tf.float32, shape=(None, problem.Y.shape[1]), name="Y")
+        layers = [(tf.Variable(W), tf.Variable(b)) for W, b in problem.layers]
+        hidden = X
+        for W, b in layers[:-1]:
+            hidden = tf.sigmoid(tf.matmul(hidden, W) + b)
+        W, b = layers[-1]
+        logits = tf.matmul(hidden, W) + b
+        loss = tf.reduce_mean(
+            tf.nn.softmax_cross_entropy_with_logits_v2(labels=Y, logits=logits))
+        train_op = tf.train.GradientDescentOptimizer(LEARNING_RATE).minimize(loss)
+    session = tf.Session(graph=graph)
+    feed = {X: problem.X, Y: problem.Y}
+    trainer = Trainer("minidl", lambda: session.run(train_op, feed),
+                      lambda: [variable.value for layer in layers for variable in layer])
+    trainer.graph, trainer.fetch, trainer.feed = graph, train_op, feed
+    return trainer
+
+
+def torch_trainer(problem):
+    """The same step in PyTorch (eager autograd), or None when it is not installed."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    X, Y = torch.from_numpy(problem.X), torch.from_numpy(problem.Y)
+    layers = [(torch.tensor(W, requires_grad=True), torch.tensor(b, requires_grad=True))
+              for W, b in problem.layers]
+    parameters = [parameter for layer in layers for parameter in layer]
+
+    def step():
+        hidden = X
+        for W, b in layers[:-1]:
+            hidden = torch.sigmoid(hidden @ W + b)
+        W, b = layers[-1]
+        logits = hidden @ W + b
+        loss = -(Y * torch.log_softmax(logits, dim=1)).sum(dim=1).mean()
+        loss.backward()
+        with torch.no_grad():
+            for parameter in parameters:
+                parameter -= LEARNING_RATE * parameter.grad
+                parameter.grad = None
+        return loss
+
+    return Trainer(f"pytorch {torch.__version__}", step,
+                   lambda: [parameter.detach().numpy() for parameter in parameters])
+
+
+def tensorflow_trainer(problem):
+    """The same step as a TensorFlow 1 graph (`tf.compat.v1`), or None when
+    TensorFlow is not installed."""
+    try:
+        import tensorflow
+    except ImportError:
+        return None
+    tf = tensorflow.compat.v1
+    graph = tf.Graph()
+    with graph.as_default():
+        X = tf.placeholder(tf.float32, shape=(None, problem.X.shape[1]))
+        Y = tf.placeholder(tf.float32, shape=(None, problem.Y.shape[1]))
+        layers = [(tf.Variable(W), tf.Variable(b)) for W, b in problem.layers]
+        hidden = X
+        for W, b in layers[:-1]:
+            hidden = tf.sigmoid(tf.matmul(hidden, W) + b)
+        W, b = layers[-1]
+        logits = tf.matmul(hidden, W) + b
+        loss = tf.reduce_mean(
+            tf.nn.softmax_cross_entropy_with_logits_v2(labels=Y, logits=logits))
+        train_op = tf.train.GradientDescentOptimizer(LEARNING_RATE).minimize(loss)
+        initialize = tf.global_variables_initializer()
+    session = tf.Session(graph=graph)
+    session.run(initialize)
+    feed = {X: problem.X, Y: problem.Y}
+    return Trainer(f"tensorflow {tensorflow.__version__} (v1 graph)",
+                   lambda: session.run(train_op, feed),
+                   lambda: session.run([variable for layer in layers for variable in layer]))
+
+
+def trainers(problem):
+    """Every implementation available here, the NumPy floor first."""
+    candidates = [numpy_trainer(problem), minidl_trainer(problem),
+                  torch_trainer(problem), tensorflow_trainer(problem)]
+    return [trainer for trainer in candidates if trainer is not None]
