@@ -1,9 +1,10 @@
 """One training step of a `Problem`, written in each framework the benchmark compares.
 
 Each `*_trainer(problem)` returns a `Trainer`: `step()` runs one step of gradient
-descent on the problem's batch (forward pass with the loss, backward pass,
-update), and `weights()` gives the current weights as NumPy arrays, so that
-the implementations can be checked to compute the same thing.
+descent on the problem's batch (forward pass to the loss, backward pass,
+update) and returns the loss, as a training loop that watches its loss does;
+`weights()` gives the current weights as NumPy arrays, so that the
+implementations can be checked to compute the same thing.
 
 The NumPy version is the floor: the same math, in the same dtype, written by
 hand as a careful person would, with no framework at all.
@@ -52,7 +53,7 @@ def numpy_trainer(problem):
 
 
 def minidl_trainer(problem):
-    """The network as a minidl graph; a step is `session.run(train_op, feed)`."""
+    """The network as a minidl graph; a step is `session.run([train_op, loss], feed)`."""
     import minidl as tf
 
     graph = tf.Graph()
@@ -70,7 +71,7 @@ def minidl_trainer(problem):
         train_op = tf.train.GradientDescentOptimizer(LEARNING_RATE).minimize(loss)
     session = tf.Session(graph=graph)
     feed = {X: problem.X, Y: problem.Y}
-    trainer = Trainer("minidl", lambda: session.run(train_op, feed),
+    trainer = Trainer("minidl", lambda: session.run([train_op, loss], feed)[1],
                       lambda: [variable.value for layer in layers for variable in layer])
     trainer.graph, trainer.fetch, trainer.feed = graph, train_op, feed
     return trainer
@@ -99,7 +100,7 @@ def torch_trainer(problem):
             for parameter in parameters:
                 parameter -= LEARNING_RATE * parameter.grad
                 parameter.grad = None
-        return loss
+        return loss.item()
 
     return Trainer(f"pytorch {torch.__version__}", step,
                    lambda: [parameter.detach().numpy() for parameter in parameters])
@@ -131,7 +132,7 @@ def tensorflow_trainer(problem):
     session.run(initialize)
     feed = {X: problem.X, Y: problem.Y}
     return Trainer(f"tensorflow {tensorflow.__version__} (v1 graph)",
-                   lambda: session.run(train_op, feed),
+                   lambda: session.run([train_op, loss], feed)[1],
                    lambda: session.run([variable for layer in layers for variable in layer]))
 
 

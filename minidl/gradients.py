@@ -5,6 +5,9 @@ operation on the way, the nodes that compute its inputs' gradients (each
 operation's `gradient` method says how). The result is more graph: running it
 gives the gradients, and differentiating it again gives second derivatives.
 """
+import numpy as np
+
+from .constant import Constant
 from .graph import Node
 from .ops.arithmetic import add_n
 from .ops.shape_ops import ones_like
@@ -50,7 +53,7 @@ def gradients(ys, xs, grad_ys=None):
     pending = {}
     for y, grad_y in zip(ys, grad_ys):
         if y in on_path:
-            pending.setdefault(y, []).append(ones_like(y) if grad_y is None else grad_y)
+            pending.setdefault(y, []).append(_ones_shaped_like(y) if grad_y is None else grad_y)
     totals = {}
     for node in reversed(order):
         if node not in pending:
@@ -66,6 +69,14 @@ def gradients(ys, xs, grad_ys=None):
 
 def _as_list(nodes):
     return list(nodes) if isinstance(nodes, (list, tuple)) else [nodes]
+
+
+def _ones_shaped_like(y):
+    """dy/dy: ones in y's shape and dtype. A constant when both are known
+    before running (always, for a scalar loss), so that no run has to make it."""
+    if y.shape is None or None in y.shape or y.dtype is None:
+        return ones_like(y)
+    return Constant(np.ones(y.shape, dtype=y.dtype), graph=y.graph)
 
 
 def _leading_to_ys(order, xs):
