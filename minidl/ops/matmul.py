@@ -11,7 +11,9 @@ class MatMul(Operation):
 
     With C = A B, each C_ij = sum_k A_ik B_kj, so
     dL/dA = dL/dC B^T  and  dL/dB = A^T dL/dC.
-    A vector operand works as in NumPy: (n, k) @ (k,) gives (n,).
+    A vector operand works as in NumPy: (n, k) @ (k,) gives (n,). Stacks of
+    matrices broadcast like NumPy arrays, so their gradients are unbroadcast;
+    two plain matrices broadcast nothing.
     """
 
     default_name = "matmul"
@@ -30,8 +32,10 @@ class MatMul(Operation):
             return [expand_dims(grad, -1) * b, matmul(matrix_transpose(a), grad)]
         if a.ndim == 1:
             return [matmul(b, grad), expand_dims(a, -1) * grad]
-        return [unbroadcast(matmul(grad, matrix_transpose(b)), a),
-                unbroadcast(matmul(matrix_transpose(a), grad), b)]
+        grad_a, grad_b = matmul(grad, matrix_transpose(b)), matmul(matrix_transpose(a), grad)
+        if a.ndim == b.ndim == 2:
+            return [grad_a, grad_b]
+        return [unbroadcast(grad_a, a), unbroadcast(grad_b, b)]
 
 
 def matmul(a, b, name=None):
