@@ -4,8 +4,11 @@ Their gradients do the reverse of reducing: each input element gets back the
 gradient of the result it fed into. `unreduce` spreads a reduced gradient back
 over the input's shape; it is the one place where reduced axes are put back.
 """
+import math
+
 import numpy as np
 
+from ..constant import Constant
 from ..operation import Operation
 from .comparison import equal, where
 from .shape_ops import ones_like, zeros_like
@@ -46,7 +49,7 @@ class ReduceMean(Reduction):
 
     def gradient(self, grad):
         x, = self.inputs
-        return [unreduce(grad, x, self.axis, self.keepdims) / ReducedCount(x, self.axis)]
+        return [unreduce(grad / reduced_count(x, self.axis), x, self.axis, self.keepdims)]
 
 
 class ReduceMax(Reduction):
@@ -91,8 +94,7 @@ class ReducedCount(Operation):
         super().__init__([x], name)
 
     def compute(self, x):
-        axes = range(x.ndim) if self.axis is None else np.atleast_1d(self.axis)
-        return np.asarray(np.prod([x.shape[axis] for axis in axes]), dtype=x.dtype)
+        return np.asarray(math.prod(_reduced_sizes(x.shape, self.axis)), dtype=x.dtype)
 
     def gradient(self, grad):
         return [None]
@@ -112,6 +114,20 @@ class ArgMax(Operation):
 
     def gradient(self, grad):
         return [None]
+
+
+def _reduced_sizes(shape, axis):
+    """The sizes of the axes of `shape` that a reduction over `axis` combines."""
+    return shape if axis is None else [shape[axis] for axis in np.atleast_1d(axis)]
+
+
+def reduced_count(x, axis):
+    """How many elements of x a reduction over `axis` combines, as a node: a
+    constant when x's static shape tells, else counted when the graph runs."""
+    if x.shape is None or x.dtype is None or None in _reduced_sizes(x.shape, axis):
+        return ReducedCount(x, axis)
+    count = math.prod(_reduced_sizes(x.shape, axis))
+    return Constant(np.asarray(count, dtype=x.dtype), graph=x.graph)
 
 
 def unreduce(grad, like, axis, keepdims, name=None):
