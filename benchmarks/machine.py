@@ -19,9 +19,9 @@ def cpu_model():
     return platform.processor() or "unknown"
 
 
-def openblas():
-    """(kernel name, thread count) of the OpenBLAS NumPy loaded, or None when
-    it cannot be asked (another BLAS, or no /proc)."""
+def _openblas_function(name):
+    """A function of the OpenBLAS library NumPy loaded (`get_num_threads`...),
+    or None when it cannot be found (another BLAS, or no /proc)."""
     try:
         with open("/proc/self/maps") as maps:
             paths = {line.split()[-1] for line in maps if "openblas" in line.lower()}
@@ -31,12 +31,28 @@ def openblas():
         library = ctypes.CDLL(path)
         for prefix, suffix in (("scipy_openblas", "64_"), ("openblas", "64_"),
                                ("scipy_openblas", ""), ("openblas", "")):
-            corename = getattr(library, f"{prefix}_get_corename{suffix}", None)
-            threads = getattr(library, f"{prefix}_get_num_threads{suffix}", None)
-            if corename and threads:
-                corename.restype = ctypes.c_char_p
-                return corename().decode(), threads()
+            function = getattr(library, f"{prefix}_{name}{suffix}", None)
+            if function is not None:
+                return function
     return None
+
+
+def openblas():
+    """(kernel name, thread count) of the OpenBLAS NumPy loaded, or None."""
+    corename, threads = _openblas_function("get_corename"), _openblas_function("get_num_threads")
+    if corename is None or threads is None:
+        return None
+    corename.restype = ctypes.c_char_p
+    return corename().decode(), threads()
+
+
+def set_openblas_threads(count):
+    """Make NumPy's OpenBLAS use `count` threads; False if it cannot be found."""
+    set_threads = _openblas_function("set_num_threads")
+    if set_threads is None:
+        return False
+    set_threads(count)
+    return True
 
 
 def describe():

@@ -8,8 +8,10 @@ then whether 10,000 training steps make the process grow. benchmarks/README.md
 explains the method and records figures.
 """
 import argparse
+import functools
 
 import checks
+import isolated
 import machine
 import memory
 import overhead
@@ -18,19 +20,33 @@ import timing
 import training_steps
 
 
-def compare_speed(problem, rounds, seconds_per_turn):
+def compare_speed(problem_index, rounds, seconds_per_turn, threads):
+    """Steps per second of every implementation available, interleaved. NumPy
+    and minidl run here; PyTorch and TensorFlow each in a process of their own."""
+    problem = problems.problems()[problem_index]
     print(f"\n{problem.name}")
-    trainers = training_steps.trainers(problem)
-    results = timing.interleaved({t.name: t.step for t in trainers}, rounds, seconds_per_turn)
+    local = [training_steps.numpy_trainer(problem), training_steps.minidl_trainer(problem)]
+    measures = {trainer.name: functools.partial(timing.steps_per_second, trainer.step)
+                for trainer in local}
+    others = {framework: isolated.IsolatedTrainer(builder, problem_index, threads)
+              for framework, builder in (("pytorch", "torch_trainer"),
+                                         ("tensorflow", "tensorflow_trainer"))}
+    for other in others.values():
+        if other.name is not None:
+            measures[other.name] = other.steps_per_second
+    results = timing.interleaved(measures, rounds, seconds_per_turn)
+    for other in others.values():
+        other.close()
     for name, (rate, ratio) in results.items():
         target = ""
         if name == "minidl":
             met = "met" if ratio >= problem.target else "NOT met"
             target = f"  (target >= {problem.target:.2f}x: {met})"
         print(f"  {name:34s} {rate:10,.0f} steps/s  {ratio:5.2f}x numpy{target}")
-    for framework, available in (("pytorch", "pytorch"), ("tensorflow", "tensorflow")):
-        if not any(t.name.startswith(available) for t in trainers):
+    for framework, other in others.items():
+        if other.name is None:
             print(f"  {framework:34s} not installed, skipped")
+    check_minidl(problem)
 
 
 def check_minidl(problem, steps=20):
@@ -70,16 +86,21 @@ def main():
                         help="seconds per implementation per round (default 0.3)")
     parser.add_argument("--memory-steps", type=int, default=10_000,
                         help="training steps for the memory check (default 10,000)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="limit NumPy's BLAS, PyTorch and TensorFlow to this many "
+                             "threads (default: each one's own default)")
     arguments = parser.parse_args()
+    if arguments.threads and not machine.set_openblas_threads(arguments.threads):
+        print("(could not find OpenBLAS to set its threads; --threads applies to "
+              "PyTorch and TensorFlow only)")
 
     print("minidl benchmark")
     for line in machine.describe():
         print(f"  {line}")
     print(f"\nTraining steps per second: median of {arguments.rounds} interleaved rounds; "
           f"ratio = median of the per-round ratios to the NumPy floor")
-    for problem in problems.problems():
-        compare_speed(problem, arguments.rounds, arguments.seconds)
-        check_minidl(problem)
+    for problem_index in range(len(problems.problems())):
+        compare_speed(problem_index, arguments.rounds, arguments.seconds, arguments.threads)
     report_overhead(length=1000)
     report_memory(problems.problems()[0], arguments.memory_steps)
 

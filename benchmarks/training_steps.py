@@ -77,12 +77,15 @@ def minidl_trainer(problem):
     return trainer
 
 
-def torch_trainer(problem):
-    """The same step in PyTorch (eager autograd), or None when it is not installed."""
+def torch_trainer(problem, threads=None):
+    """The same step in PyTorch (eager autograd), or None when it is not installed.
+    `threads` limits its thread pool (None: PyTorch's default)."""
     try:
         import torch
     except ImportError:
         return None
+    if threads:
+        torch.set_num_threads(threads)
     X, Y = torch.from_numpy(problem.X), torch.from_numpy(problem.Y)
     layers = [(torch.tensor(W, requires_grad=True), torch.tensor(b, requires_grad=True))
               for W, b in problem.layers]
@@ -106,9 +109,10 @@ def torch_trainer(problem):
                    lambda: [parameter.detach().numpy() for parameter in parameters])
 
 
-def tensorflow_trainer(problem):
+def tensorflow_trainer(problem, threads=None):
     """The same step as a TensorFlow 1 graph (`tf.compat.v1`), or None when
-    TensorFlow is not installed."""
+    TensorFlow is not installed. `threads` limits its thread pools (None:
+    TensorFlow's default)."""
     try:
         import tensorflow
     except ImportError:
@@ -128,16 +132,11 @@ def tensorflow_trainer(problem):
             tf.nn.softmax_cross_entropy_with_logits_v2(labels=Y, logits=logits))
         train_op = tf.train.GradientDescentOptimizer(LEARNING_RATE).minimize(loss)
         initialize = tf.global_variables_initializer()
-    session = tf.Session(graph=graph)
+    config = tf.ConfigProto(intra_op_parallelism_threads=threads or 0,
+                            inter_op_parallelism_threads=threads or 0)
+    session = tf.Session(graph=graph, config=config)
     session.run(initialize)
     feed = {X: problem.X, Y: problem.Y}
     return Trainer(f"tensorflow {tensorflow.__version__} (v1 graph)",
                    lambda: session.run([train_op, loss], feed)[1],
                    lambda: session.run([variable for layer in layers for variable in layer]))
-
-
-def trainers(problem):
-    """Every implementation available here, the NumPy floor first."""
-    candidates = [numpy_trainer(problem), minidl_trainer(problem),
-                  torch_trainer(problem), tensorflow_trainer(problem)]
-    return [trainer for trainer in candidates if trainer is not None]
