@@ -23,6 +23,7 @@ from .ops.shape_ops import (cast, expand_dims, matrix_transpose, ones_like, resh
                             zeros_like)
 from .placeholder import Placeholder, placeholder
 from .session import Session
+from .source import show_source
 from .variable import (Variable, global_variables, global_variables_initializer,
                        trainable_variables, variables_initializer)
 
@@ -37,7 +38,7 @@ __all__ = [
     "greater_equal", "int32", "int64", "less", "less_equal", "log", "log_softmax",
     "matmul", "matrix_transpose", "maximum", "minimum", "multiply", "negative", "nn",
     "ones_like", "placeholder", "reduce_max", "reduce_mean", "reduce_sum", "relu",
-    "reset_default_graph", "reshape", "sigmoid", "sign", "softmax", "sqrt", "square",
-    "subtract", "tanh", "train", "trainable_variables", "transpose",
+    "reset_default_graph", "reshape", "show_source", "sigmoid", "sign", "softmax", "sqrt",
+    "square", "subtract", "tanh", "train", "trainable_variables", "transpose",
     "variables_initializer", "where", "zeros_like",
 ]
