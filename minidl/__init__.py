@@ -4,7 +4,7 @@ first principles in NumPy. `import minidl as tf` runs TF1-style graph code.
 Every name below is public; its docstring says where it lives.
 """
 from . import operators as _operators  # noqa: F401  (gives nodes + - * / @ **)
-from . import nn, train
+from . import datasets, nn, train
 from .constant import Constant, constant
 from .dtypes import bool_ as bool
 from .dtypes import float32, float64, int32, int64
@@ -32,8 +32,8 @@ from .variable import (Variable, global_variables, global_variables_initializer,
 __all__ = [
     "Constant", "Graph", "GradientCheckReport", "Node", "Operation", "Placeholder",
     "RegisterGradient", "Session", "Variable",
-    "add", "add_n", "argmax", "cast", "constant", "divide", "equal", "exp", "expand_dims",
-    "float32", "float64", "get_default_graph", "global_variables",
+    "add", "add_n", "argmax", "cast", "constant", "datasets", "divide", "equal", "exp",
+    "expand_dims", "float32", "float64", "get_default_graph", "global_variables",
     "global_variables_initializer", "gradient_check", "gradients", "greater",
     "greater_equal", "int32", "int64", "less", "less_equal", "log", "log_softmax",
     "matmul", "matrix_transpose", "maximum", "minimum", "multiply", "negative", "nn",
