@@ -4,7 +4,7 @@ first principles in NumPy. `import minidl as tf` runs TF1-style graph code.
 Every name below is public; its docstring says where it lives.
 """
 from . import operators as _operators  # noqa: F401  (gives nodes + - * / @ **)
-from . import datasets, nn, train
+from . import datasets, nn, plot, train
 from .constant import Constant, constant
 from .dtypes import bool_ as bool
 from .dtypes import float32, float64, int32, int64
@@ -37,7 +37,7 @@ __all__ = [
     "global_variables_initializer", "gradient_check", "gradients", "greater",
     "greater_equal", "int32", "int64", "less", "less_equal", "log", "log_softmax",
     "matmul", "matrix_transpose", "maximum", "minimum", "multiply", "negative", "nn",
-    "ones_like", "placeholder", "reduce_max", "reduce_mean", "reduce_sum", "relu",
+    "ones_like", "placeholder", "plot", "reduce_max", "reduce_mean", "reduce_sum", "relu",
     "reset_default_graph", "reshape", "show_source", "sigmoid", "sign", "softmax", "sqrt",
     "square", "subtract", "tanh", "train", "trainable_variables", "transpose",
     "variables_initializer", "where", "zeros_like",
