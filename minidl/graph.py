@@ -20,6 +20,7 @@ class Graph:
     def __init__(self):
         self.nodes = []
         self.variables = []
+        self._names = set()
         self._name_counts = {}
 
     def as_default(self):
@@ -32,10 +33,16 @@ class Graph:
         return _DefaultGraphSwitch(self)
 
     def unique_name(self, name):
-        """`name` itself the first time, then `name_1`, `name_2`, ..."""
+        """`name` itself if no node has it yet, else `name_1`, `name_2`, ...:
+        the first that no node has."""
         count = self._name_counts.get(name, 0)
+        unique = name if count == 0 else f"{name}_{count}"
+        while unique in self._names:
+            count += 1
+            unique = f"{name}_{count}"
         self._name_counts[name] = count + 1
-        return name if count == 0 else f"{name}_{count}"
+        self._names.add(unique)
+        return unique
 
     def add(self, node):
         """Record `node` in this graph, under a name no other node has."""
