@@ -20,6 +20,7 @@ class Graph:
     def __init__(self):
         self.nodes = []
         self.variables = []
+        self._names = set()
         self._name_counts = {}
 
     def as_default(self):
@@ -32,10 +33,16 @@ class Graph:
         return _DefaultGraphSwitch(self)
 
     def unique_name(self, name):
-        """`name` itself the first time, then `name_1`, `name_2`, ..."""
+        """`name` itself if no node has it yet, else `name_1`, `name_2`, ...:
+        the first that no node has."""
         count = self._name_counts.get(name, 0)
+        unique = name if count == 0 else f"{name}_{count}"
+        while unique in self._names:
+            count += 1
+            unique = f"{name}_{count}"
         self._name_counts[name] = count + 1
-        return name if count == 0 else f"{name}_{count}"
+        self._names.add(unique)
+        return unique
 
     def add(self, node):
         """Record `node` in this graph, under a name no other node has."""
@@ -103,13 +110,25 @@ class Node:
     def __init__(self, graph, name=None, inputs=(), dtype=None, shape=None):
         self.graph = graph
         self.name = name or default_name(type(self))
-        self.inputs = tuple(inputs)
+        self._inputs = tuple(inputs)
         self.consumers = []
         self.dtype = dtype
         self.shape = None if shape is None else tuple(shape)
         graph.add(self)
         for input_node in self.inputs:
             input_node.consumers.append(self)
+
+    @property
+    def inputs(self):
+        """The input nodes, fixed when the node is built."""
+        return self._inputs
+
+    @inputs.setter
+    def inputs(self, _):
+        raise AttributeError(
+            f"{self.type} '{self.name}': `inputs` holds the input nodes and cannot be "
+            f"replaced. `compute` gets the input values as its arguments and need not "
+            f"save them (the tutorial's `self.inputs = [x_value, y_value]` is not needed)")
 
     @property
     def type(self):

@@ -1,0 +1,7 @@
+"""Automatic checks for the exercises at the end of each chapter.
+
+Each chapter's checks live in their own module (`minidl.exercises.chapter03`,
+...). A check takes the learner's answer, tries it, and says in plain words what
+is right or what is wrong; model answers live in the project's `solutions/`
+folder, outside the notebooks, and the tests prove each one passes its check.
+"""
