@@ -25,7 +25,7 @@ class Add(Operation):
 
     def gradient(self, grad):
         x, y = self.inputs
-        return [unbroadcast(grad, x, against=[y]), unbroadcast(grad, y, against=[x])]
+        return [unbroadcast(grad, x), unbroadcast(grad, y)]
 
 
 class Subtract(Operation):
@@ -39,7 +39,7 @@ class Subtract(Operation):
 
     def gradient(self, grad):
         x, y = self.inputs
-        return [unbroadcast(grad, x, against=[y]), unbroadcast(-grad, y, against=[x])]
+        return [unbroadcast(grad, x), unbroadcast(-grad, y)]
 
 
 class Multiply(Operation):
@@ -53,7 +53,7 @@ class Multiply(Operation):
 
     def gradient(self, grad):
         x, y = self.inputs
-        return [unbroadcast(grad * y, x, against=[y]), unbroadcast(grad * x, y, against=[x])]
+        return [unbroadcast(grad * y, x), unbroadcast(grad * x, y)]
 
 
 class Divide(Operation):
@@ -67,8 +67,7 @@ class Divide(Operation):
 
     def gradient(self, grad):
         x, y = self.inputs
-        return [unbroadcast(grad / y, x, against=[y]),
-                unbroadcast(-grad * x / (y * y), y, against=[x])]
+        return [unbroadcast(grad / y, x), unbroadcast(-grad * x / (y * y), y)]
 
 
 class Negative(Operation):

@@ -49,30 +49,10 @@ def _same_known_shape(a, b):
     return a.shape is not None and None not in a.shape and a.shape == b.shape
 
 
-def _never_stretched(x, others):
-    """Whether static shapes prove that broadcasting x against `others` leaves
-    x's value as it is. It is stretched only along axes that x lacks, or where
-    x has size 1 and another input does not; an unknown size (None) may be 1."""
-    if x.shape is None or any(other.shape is None for other in others):
-        return False
-    for other in others:
-        if len(other.shape) > len(x.shape):
-            return False
-        for x_size, other_size in zip(reversed(x.shape), reversed(other.shape)):
-            if x_size in (None, 1) and other_size != 1:
-                return False
-    return True
-
-
-def unbroadcast(grad, like, name=None, against=()):
-    """`grad` summed to the shape of `like`, which was broadcast `against` the
-    operation's other inputs. No new node when the static shapes show there is
-    nothing to sum: `grad` and `like` have the same known shape, or nothing in
-    `against` can have stretched `like` (a batch of shape (None, 8) plus a bias
-    of shape (8,) leaves the batch's shape as it is)."""
-    if _same_known_shape(grad, like) or (against and _never_stretched(like, against)):
-        return grad
-    return Unbroadcast(grad, like, name)
+def unbroadcast(grad, like, name=None):
+    """`grad` summed to the shape of `like` (no new node when the shapes are
+    known to be equal already)."""
+    return grad if _same_known_shape(grad, like) else Unbroadcast(grad, like, name)
 
 
 def broadcast_like(x, like, name=None):
