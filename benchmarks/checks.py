@@ -17,17 +17,16 @@ def largest_difference(trainer, reference, steps):
 
 
 def dtypes_in_a_step(trainer):
-    """The dtypes of every value a minidl training step computes, with the
-    nodes that have them: {dtype name: [node names]}. A float32 network
-    should compute float32 values only (and bools or ints for indices)."""
-    plan_nodes = topological_order([trainer.fetch])
-    values = [node for node in plan_nodes
-              if not isinstance(node, VariableUpdate)]
+    """The dtypes of the values a minidl training step computes, with the nodes
+    that have them: {dtype name: [node names]}, the new values of the
+    variables included. A float32 network should compute float32 values only."""
+    step_nodes = [node for node in topological_order(trainer.fetches)
+                  if not isinstance(node, VariableUpdate)]
     session = minidl.Session(trainer.graph)
     found = {}
-    for node, value in zip(values, session.run(values, trainer.feed)):
+    for node, value in zip(step_nodes, session.run(step_nodes, trainer.feed)):
         found.setdefault(np.asarray(value).dtype.name, []).append(node.name)
     trainer.step()
     for value in trainer.weights():
-        found.setdefault(value.dtype.name, []).append("(updated variable)")
+        found.setdefault(value.dtype.name, []).append("(a variable's new value)")
     return found

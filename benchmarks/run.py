@@ -50,15 +50,17 @@ def compare_speed(problem_index, rounds, seconds_per_turn, threads):
 
 
 def check_minidl(problem, steps=20):
-    mine = training_steps.minidl_trainer(problem)
-    difference = checks.largest_difference(mine, training_steps.numpy_trainer(problem), steps)
-    print(f"  minidl vs numpy after {steps} steps: largest weight difference {difference:.1e}")
+    """Print whether minidl computes what the NumPy floor computes, in float32."""
+    mine, floor = training_steps.minidl_trainer(problem), training_steps.numpy_trainer(problem)
+    difference = checks.largest_difference(mine, floor, steps)
+    print(f"  minidl's weights after {steps} steps differ from numpy's by at most "
+          f"{difference:.1e}")
     dtypes = checks.dtypes_in_a_step(training_steps.minidl_trainer(problem))
-    found = ", ".join(f"{len(nodes)} {dtype}" for dtype, nodes in sorted(dtypes.items()))
-    print(f"  values a minidl step computes: {found}")
+    counts = ", ".join(f"{len(nodes)} {dtype}" for dtype, nodes in sorted(dtypes.items()))
+    print(f"  values a minidl step computes, by dtype: {counts}")
     for dtype, nodes in dtypes.items():
         if dtype != "float32":
-            print(f"    not float32 ({dtype}): {', '.join(nodes)}")
+            print(f"    NOT float32 ({dtype}): {', '.join(nodes)}")
 
 
 def report_overhead(length):

@@ -70,10 +70,10 @@ def minidl_trainer(problem):
             tf.nn.softmax_cross_entropy_with_logits_v2(labels=Y, logits=logits))
         train_op = tf.train.GradientDescentOptimizer(LEARNING_RATE).minimize(loss)
     session = tf.Session(graph=graph)
-    feed = {X: problem.X, Y: problem.Y}
-    trainer = Trainer("minidl", lambda: session.run([train_op, loss], feed)[1],
+    fetches, feed = [train_op, loss], {X: problem.X, Y: problem.Y}
+    trainer = Trainer("minidl", lambda: session.run(fetches, feed)[1],
                       lambda: [variable.value for layer in layers for variable in layer])
-    trainer.graph, trainer.fetch, trainer.feed = graph, train_op, feed
+    trainer.graph, trainer.fetches, trainer.feed = graph, fetches, feed
     return trainer
 
 
