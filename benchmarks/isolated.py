@@ -8,6 +8,7 @@ only runs during its turn; the parent asks it to take N steps and it answers
 with its speed.
 """
 import multiprocessing
+import os
 
 import problems
 import timing
@@ -15,10 +16,17 @@ import training_steps
 
 
 def _serve(connection, builder_name, problem_index, threads):
-    trainer = getattr(training_steps, builder_name)(problems.problems()[problem_index], threads)
-    connection.send(None if trainer is None else trainer.name)
-    if trainer is None:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+    try:
+        build = getattr(training_steps, builder_name)
+        trainer = build(problems.problems()[problem_index], threads)
+    except Exception as error:
+        connection.send((None, f"failed to start: {error!r}"))
         return
+    if trainer is None:
+        connection.send((None, "not installed, skipped"))
+        return
+    connection.send((trainer.name, None))
     for steps in iter(connection.recv, None):
         trainer.step()
         connection.send(timing.steps_per_second(trainer.step, steps))
@@ -26,11 +34,14 @@ def _serve(connection, builder_name, problem_index, threads):
 
 class IsolatedTrainer:
     """A trainer built by `training_steps.<builder_name>` in a child process,
-    limited to `threads` threads (None: its framework's default).
+    limited to `threads` threads (None: its framework's default). The child's
+    error output is discarded: the frameworks' start-up logs would bury the
+    figures.
 
     Attributes:
-        name: the trainer's name, or None when its framework is not installed
-            (the child has then already exited).
+        name: the trainer's name, or None when it could not be built (the
+            child has then already exited).
+        why_not: when `name` is None, why: not installed, or the error.
     """
 
     def __init__(self, builder_name, problem_index, threads=None):
@@ -39,7 +50,7 @@ class IsolatedTrainer:
         self.process = context.Process(target=_serve, daemon=True,
                                        args=(child_end, builder_name, problem_index, threads))
         self.process.start()
-        self.name = self.connection.recv()
+        self.name, self.why_not = self.connection.recv()
 
     def steps_per_second(self, steps):
         """Have the child run `steps` training steps; their speed."""

@@ -45,7 +45,7 @@ def compare_speed(problem_index, rounds, seconds_per_turn, threads):
         print(f"  {name:34s} {rate:10,.0f} steps/s  {ratio:5.2f}x numpy{target}")
     for framework, other in others.items():
         if other.name is None:
-            print(f"  {framework:34s} not installed, skipped")
+            print(f"  {framework:34s} {other.why_not}")
     check_minidl(problem)
 
 
@@ -88,9 +88,9 @@ def main():
                         help="seconds per implementation per round (default 0.3)")
     parser.add_argument("--memory-steps", type=int, default=10_000,
                         help="training steps for the memory check (default 10,000)")
-    parser.add_argument("--threads", type=int, default=None,
-                        help="limit NumPy's BLAS, PyTorch and TensorFlow to this many "
-                             "threads (default: each one's own default)")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="threads for NumPy's BLAS, PyTorch and TensorFlow alike "
+                             "(default 1; 0 leaves each library its own default)")
     arguments = parser.parse_args()
     if arguments.threads and not machine.set_openblas_threads(arguments.threads):
         print("(could not find OpenBLAS to set its threads; --threads applies to "
@@ -102,7 +102,8 @@ def main():
     print(f"\nTraining steps per second: median of {arguments.rounds} interleaved rounds; "
           f"ratio = median of the per-round ratios to the NumPy floor")
     for problem_index in range(len(problems.problems())):
-        compare_speed(problem_index, arguments.rounds, arguments.seconds, arguments.threads)
+        compare_speed(problem_index, arguments.rounds, arguments.seconds,
+                      arguments.threads or None)
     report_overhead(length=1000)
     report_memory(problems.problems()[0], arguments.memory_steps)
 
