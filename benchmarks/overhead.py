@@ -38,8 +38,9 @@ def chain_of_additions(length):
 
 
 def session_overhead(length=1000, repeats=7, calls=50):
-    """Times of a run of a chain of `length` additions and of the same additions
-    in NumPy, in microseconds: {"per node": ..., "per run": ...}.
+    """What `Session.run` adds to the NumPy calls it makes, in microseconds:
+    {"per node": ..., "per run": ...}, from runs of chains of 1 and `length`
+    additions, each minus the same additions called directly.
 
     "per run" is what a run of a one-node chain costs beyond its one NumPy call:
     checking the feed, finding the plan, gathering the fetches.

@@ -52,7 +52,7 @@ def make_problem(name, sizes, batch_size, target, seed=SEED):
 def problems():
     """The benchmark's two problems, small first. On the small one a step is a
     few dozen tiny NumPy calls, so the engine's own cost shows; on the large
-    one the matrix products dominate, and the engine should all but vanish."""
+    one two matrix products take most of the time."""
     return [make_problem("tutorial 2-8-8-2, 100 points", [2, 8, 8, 2], 100, target=0.6),
             make_problem("MNIST-shaped 784-256-10, batch 128", [784, 256, 10], 128,
                          target=0.95)]

@@ -19,6 +19,9 @@ from problems import LEARNING_RATE
 
 @dataclass
 class Trainer:
+    """One implementation of a training step: its name, the step, and a way
+    to read its weights."""
+
     name: str
     step: Callable[[], object]
     weights: Callable[[], list]
