@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import minidl as tf
-from minidl.exercises import chapter06, chapter07
+from minidl.exercises import chapter06, chapter07, chapter08
 
 SOLUTIONS = Path(__file__).parent.parent / "solutions"
 
@@ -197,3 +197,65 @@ class RMSPropStartingAtOne(solutions07.RMSPropOptimizer):
 ])
 def test_chapter07_wrong_rmsprop_is_rejected(wrong_optimizer, phrase):
     assert_rejected(chapter07.check_rmsprop, wrong_optimizer, phrase)
+
+
+# Chapter 8
+
+solutions08 = load_solutions("chapter08")
+
+
+def test_chapter08_solutions_pass(capsys):
+    assert_correct(chapter08.check_confusion_counts, solutions08.confusion_counts, capsys)
+    assert_correct(chapter08.check_top_k_accuracy, solutions08.top_k_accuracy, capsys)
+    assert_correct(chapter08.check_standardize, solutions08.standardize, capsys)
+
+
+def test_chapter08_stubs_are_reported_as_unfinished(capsys):
+    assert_not_yet(chapter08.check_confusion_counts, lambda y_true, y_pred, n: None, capsys)
+    assert_not_yet(chapter08.check_top_k_accuracy, lambda logits, y, k: None, capsys)
+    assert_not_yet(chapter08.check_standardize, lambda X_train, X_test: None, capsys)
+
+
+def test_chapter08_transposed_confusion_counts_are_rejected():
+    assert_rejected(chapter08.check_confusion_counts,
+                    lambda y_true, y_pred, n: solutions08.confusion_counts(y_true, y_pred, n).T,
+                    "swapped")
+
+
+def test_chapter08_confusion_counts_of_the_wrong_size_are_rejected():
+    def sized_by_the_labels_seen(y_true, y_pred, num_classes):
+        return solutions08.confusion_counts(y_true, y_pred, max(max(y_true), max(y_pred)) + 1)
+    assert_rejected(chapter08.check_confusion_counts, sized_by_the_labels_seen,
+                    "should have shape (4, 4)")
+
+
+def test_chapter08_top_k_of_the_lowest_scores_is_rejected():
+    assert_rejected(chapter08.check_top_k_accuracy,
+                    lambda logits, y, k: solutions08.top_k_accuracy(-logits, y, k),
+                    "k lowest scores")
+
+
+def test_chapter08_top_k_count_instead_of_fraction_is_rejected():
+    assert_rejected(chapter08.check_top_k_accuracy,
+                    lambda logits, y, k: len(y) * solutions08.top_k_accuracy(logits, y, k),
+                    "divide by the number of rows")
+
+
+def standardize_each_set_by_itself(X_train, X_test):
+    return solutions08.standardize(X_train, X_train)[0], solutions08.standardize(X_test, X_test)[0]
+
+
+def standardize_dividing_by_zero(X_train, X_test):
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    with np.errstate(all="ignore"):
+        return (X_train - mean) / std, (X_test - mean) / std
+
+
+def test_chapter08_standardizing_the_test_set_by_its_own_statistics_is_rejected():
+    assert_rejected(chapter08.check_standardize, standardize_each_set_by_itself,
+                    "its own statistics")
+
+
+def test_chapter08_standardizing_a_constant_column_into_nan_is_rejected():
+    assert_rejected(chapter08.check_standardize, standardize_dividing_by_zero,
+                    "standard deviation 0")
