@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import minidl as tf
-from minidl.exercises import chapter06, chapter07, chapter08
+from minidl.exercises import chapter06, chapter07, chapter08, chapter09
 
 SOLUTIONS = Path(__file__).parent.parent / "solutions"
 
@@ -259,3 +259,86 @@ def test_chapter08_standardizing_the_test_set_by_its_own_statistics_is_rejected(
 def test_chapter08_standardizing_a_constant_column_into_nan_is_rejected():
     assert_rejected(chapter08.check_standardize, standardize_dividing_by_zero,
                     "standard deviation 0")
+
+
+# Chapter 9
+
+solutions09 = load_solutions("chapter09")
+
+
+def test_chapter09_solutions_pass(capsys):
+    assert_correct(chapter09.check_leaky_relu, solutions09.LeakyRelu, capsys)
+    assert_correct(chapter09.check_sparse_cross_entropy,
+                   solutions09.sparse_softmax_cross_entropy_with_logits, capsys)
+
+
+class LeakyReluStub(tf.Operation):
+    def __init__(self, x, alpha=0.2, name=None):
+        self.alpha = alpha
+        super().__init__([x], name)
+
+    def compute(self, x_value):
+        return None
+
+    def gradient(self, grad):
+        return None
+
+
+class LeakyReluWithoutGradient(solutions09.LeakyRelu):
+    def gradient(self, grad):
+        return None
+
+
+def test_chapter09_stubs_are_reported_as_unfinished(capsys):
+    assert_not_yet(chapter09.check_leaky_relu, LeakyReluStub, capsys)
+    assert_not_yet(chapter09.check_leaky_relu, LeakyReluWithoutGradient, capsys)
+    assert_not_yet(chapter09.check_sparse_cross_entropy, lambda labels, logits: None, capsys)
+
+
+class PlainRelu(solutions09.LeakyRelu):
+    def compute(self, x_value):
+        return np.maximum(x_value, 0)
+
+
+class LeakyReluWithReluGradient(solutions09.LeakyRelu):
+    def gradient(self, grad):
+        x, = self.inputs
+        return [tf.where(x > 0, grad, tf.zeros_like(grad))]
+
+
+class LeakyReluGradientAsArray(solutions09.LeakyRelu):
+    def gradient(self, grad):
+        return [np.ones(5)]
+
+
+@pytest.mark.parametrize("wrong_operation, phrase", [
+    (PlainRelu, "that is relu"),
+    (LeakyReluWithReluGradient, "disagrees with finite differences"),
+    (LeakyReluGradientAsArray, "one minidl node"),
+])
+def test_chapter09_wrong_leaky_relu_is_rejected(wrong_operation, phrase):
+    assert_rejected(chapter09.check_leaky_relu, wrong_operation, phrase)
+
+
+def cross_entropy_through_log_of_softmax(labels, logits):
+    one_hot = tf.cast(tf.equal(tf.expand_dims(labels, -1), np.arange(logits.shape[-1])),
+                      logits.dtype)
+    return -tf.reduce_sum(one_hot * tf.log(tf.nn.softmax(logits)), axis=-1)
+
+
+def test_chapter09_cross_entropy_taking_log_of_softmax_is_rejected_for_large_scores():
+    assert_rejected(chapter09.check_sparse_cross_entropy, cross_entropy_through_log_of_softmax,
+                    "tf.nn.log_softmax")
+
+
+def test_chapter09_mean_cross_entropy_is_rejected():
+    def mean_loss(labels, logits):
+        return tf.reduce_mean(solutions09.sparse_softmax_cross_entropy_with_logits(labels, logits))
+    assert_rejected(chapter09.check_sparse_cross_entropy, mean_loss, "one loss per example")
+
+
+def test_chapter09_cross_entropy_with_the_wrong_sign_is_rejected():
+    def log_probability(labels, logits):
+        return -solutions09.sparse_softmax_cross_entropy_with_logits(labels, logits)
+    assert_rejected(chapter09.check_sparse_cross_entropy, log_probability,
+                    "minus the log probability")
