@@ -33,7 +33,7 @@ def test_chapter8_perceptron_gets_95_percent_of_held_out_digits_right():
                 for start in range(0, len(X_train), batch_size):
                     batch = order[start:start + batch_size]
                     session.run(train_step, feed_dict={X: X_train[batch], Y: Y_train[batch]})
-            y_hat = session.run(tf.argmax(logits, axis=1), feed_dict={X: X_test})
+            predicted = session.run(tf.argmax(logits, axis=1), feed_dict={X: X_test})
     assert len(y_test) == 359
-    accuracy = np.mean(y_hat == y_test)
+    accuracy = np.mean(predicted == y_test)
     assert accuracy >= 0.95, f"held-out accuracy {accuracy:.1%}, below 95%"
