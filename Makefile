@@ -15,8 +15,7 @@ test: $(VENV)/installed
 # Re-execute every notebook in place, top to bottom in a fresh kernel.
 notebooks: $(VENV)/installed
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-		--ExecutePreprocessor.record_timing=False \
-		--ExecutePreprocessor.coalesce_streams=True notebooks/*.ipynb
+		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
 benchmark: $(VENV)/installed
 	$(BIN)/python benchmarks/run.py
