@@ -1,0 +1,35 @@
+"""How every exercise check answers the learner.
+
+A check says one of three things, always in plain words:
+
+- the answer is not written yet (the stub still returns None): `not_yet`
+  prints a reminder, so a notebook with unfinished exercises still runs
+  from top to bottom;
+- the answer is wrong: the check raises an AssertionError that says what
+  was tried, what came out, what was expected and, where it can tell, why;
+- the answer is right: `correct` prints "Correct!" and what it means.
+"""
+import numpy as np
+
+
+def not_yet(what):
+    """Print that `what` (e.g. "depends_on") still returns None."""
+    print(f"Not implemented yet: {what} returns None. "
+          f"Complete it and run this cell again.")
+
+
+def correct(message):
+    """Print the verdict for a right answer, with what it shows."""
+    print(f"Correct! {message}")
+
+
+def fail(message):
+    """Raise the AssertionError that tells the learner what is wrong."""
+    raise AssertionError(message)
+
+
+def show(value):
+    """A value as the learner would print it: arrays rounded to 4 decimals."""
+    text = np.array2string(np.asarray(value), precision=4, suppress_small=True,
+                           separator=", ")
+    return text.replace("\n", "")

@@ -1,0 +1,161 @@
+"""The exercise checks of chapters 1 to 5 accept the model answers in
+solutions/, reject typical wrong answers with an explanation, and report an
+unfinished stub (one that returns None) without failing."""
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import minidl as tf
+from minidl.exercises import chapter01, chapter02
+
+SOLUTIONS = Path(__file__).parent.parent / "solutions"
+
+
+def load_solutions(chapter):
+    spec = importlib.util.spec_from_file_location(
+        f"solutions_{chapter}", SOLUTIONS / f"{chapter}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def assert_correct(check, answer, capsys):
+    check(answer)
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
+def assert_not_yet(check, stub, capsys):
+    check(stub)
+    assert capsys.readouterr().out.startswith("Not implemented yet")
+
+
+def assert_rejected(check, wrong_answer, *phrases):
+    with pytest.raises(AssertionError) as failure:
+        check(wrong_answer)
+    for phrase in phrases:
+        assert phrase in str(failure.value)
+
+
+# Chapter 1
+
+solutions01 = load_solutions("chapter01")
+
+
+class AffineStub(tf.Operation):
+    def __init__(self, A, x, b, name=None):
+        super().__init__([A, x, b], name)
+
+    def compute(self, A_value, x_value, b_value):
+        return None
+
+
+class AffineWithoutBias(AffineStub):
+    def compute(self, A_value, x_value, b_value):
+        return A_value @ x_value
+
+
+def test_chapter01_solutions_pass(capsys):
+    assert_correct(chapter01.check_difference_of_squares,
+                   solutions01.build_difference_of_squares, capsys)
+    assert_correct(chapter01.check_depends_on, solutions01.depends_on, capsys)
+    assert_correct(chapter01.check_affine, solutions01.Affine, capsys)
+
+
+def test_chapter01_stubs_are_reported_as_unfinished(capsys):
+    assert_not_yet(chapter01.check_difference_of_squares, lambda: None, capsys)
+    assert_not_yet(chapter01.check_depends_on, lambda node, other: None, capsys)
+    assert_not_yet(chapter01.check_affine, AffineStub, capsys)
+
+
+def test_chapter01_difference_of_squares_with_x_used_once_is_rejected():
+    def separate_copies():
+        x, y = tf.placeholder(), tf.placeholder()
+        return x, y, (x + y) * (tf.placeholder() - y)
+    assert_rejected(chapter01.check_difference_of_squares, separate_copies,
+                    "x should have two consumers")
+
+
+def test_chapter01_difference_of_squares_with_wrong_formula_is_rejected():
+    def difference_the_wrong_way_round():
+        x, y = tf.placeholder(), tf.placeholder()
+        return x, y, (x + y) * (y - x)
+    assert_rejected(chapter01.check_difference_of_squares, difference_the_wrong_way_round,
+                    "with x = 3.0 and y = 2.0")
+
+
+def test_chapter01_depends_on_following_consumers_is_rejected():
+    def follows_consumers(node, other):
+        return other is node or any(follows_consumers(c, other) for c in node.consumers)
+    assert_rejected(chapter01.check_depends_on, follows_consumers,
+                    "depends_on(d, a) returned False")
+
+
+def test_chapter01_affine_without_bias_is_rejected():
+    assert_rejected(chapter01.check_affine, AffineWithoutBias, "That is A @ x: add b.")
+
+
+# Chapter 2
+
+solutions02 = load_solutions("chapter02")
+
+
+def order_without_visited(target):
+    order = []
+
+    def visit(node):
+        for input_node in node.inputs:
+            visit(input_node)
+        order.append(node)
+    visit(target)
+    return order
+
+
+def pre_order(target):
+    order, visited = [], set()
+
+    def visit(node):
+        if node not in visited:
+            visited.add(node)
+            order.append(node)
+            for input_node in node.inputs:
+                visit(input_node)
+    visit(target)
+    return order
+
+
+def run_computing_fed_inputs(target, feed_dict):
+    values = {}
+    for node in tf.traversal.topological_order([target]):
+        if node in feed_dict:
+            values[node] = np.asarray(feed_dict[node])
+        else:
+            values[node] = node.compute(*[values[x] for x in node.inputs])
+    return values[target]
+
+
+def test_chapter02_solutions_pass(capsys):
+    assert_correct(chapter02.check_topological_order, solutions02.my_topological_order,
+                   capsys)
+    assert_correct(chapter02.check_run, solutions02.my_run, capsys)
+
+
+def test_chapter02_stubs_are_reported_as_unfinished(capsys):
+    assert_not_yet(chapter02.check_topological_order, lambda target: None, capsys)
+    assert_not_yet(chapter02.check_run, lambda target, feed_dict: None, capsys)
+
+
+def test_chapter02_order_without_visited_set_is_rejected():
+    assert_rejected(chapter02.check_topological_order, order_without_visited,
+                    "appears 4096 times")
+
+
+def test_chapter02_pre_order_is_rejected():
+    assert_rejected(chapter02.check_topological_order, pre_order,
+                    "comes before its input")
+
+
+def test_chapter02_run_that_computes_what_is_fed_is_rejected():
+    assert_rejected(chapter02.check_run, run_computing_fed_inputs,
+                    "with y fed as [10, 20]", "stop_at")
