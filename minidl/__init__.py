@@ -4,7 +4,7 @@ first principles in NumPy. `import minidl as tf` runs TF1-style graph code.
 Every name below is public; its docstring says where it lives.
 """
 from . import operators as _operators  # noqa: F401  (gives nodes + - * / @ **)
-from . import nn, train
+from . import datasets, nn, plot, train
 from .constant import Constant, constant
 from .dtypes import bool_ as bool
 from .dtypes import float32, float64, int32, int64
@@ -23,6 +23,7 @@ from .ops.shape_ops import (cast, expand_dims, matrix_transpose, ones_like, resh
                             zeros_like)
 from .placeholder import Placeholder, placeholder
 from .session import Session
+from .source import show_source
 from .variable import (Variable, global_variables, global_variables_initializer,
                        trainable_variables, variables_initializer)
 
@@ -31,13 +32,13 @@ from .variable import (Variable, global_variables, global_variables_initializer,
 __all__ = [
     "Constant", "Graph", "GradientCheckReport", "Node", "Operation", "Placeholder",
     "RegisterGradient", "Session", "Variable",
-    "add", "add_n", "argmax", "cast", "constant", "divide", "equal", "exp", "expand_dims",
-    "float32", "float64", "get_default_graph", "global_variables",
+    "add", "add_n", "argmax", "cast", "constant", "datasets", "divide", "equal", "exp",
+    "expand_dims", "float32", "float64", "get_default_graph", "global_variables",
     "global_variables_initializer", "gradient_check", "gradients", "greater",
     "greater_equal", "int32", "int64", "less", "less_equal", "log", "log_softmax",
     "matmul", "matrix_transpose", "maximum", "minimum", "multiply", "negative", "nn",
-    "ones_like", "placeholder", "reduce_max", "reduce_mean", "reduce_sum", "relu",
-    "reset_default_graph", "reshape", "sigmoid", "sign", "softmax", "sqrt", "square",
-    "subtract", "tanh", "train", "trainable_variables", "transpose",
+    "ones_like", "placeholder", "plot", "reduce_max", "reduce_mean", "reduce_sum", "relu",
+    "reset_default_graph", "reshape", "show_source", "sigmoid", "sign", "softmax", "sqrt",
+    "square", "subtract", "tanh", "train", "trainable_variables", "transpose",
     "variables_initializer", "where", "zeros_like",
 ]

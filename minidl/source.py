@@ -1,0 +1,71 @@
+"""Showing minidl's own code inside a notebook.
+
+The notebooks never keep a copy of the library: a cell calls
+`show_source(minidl.Session.run)` and Jupyter displays the code that really
+runs, highlighted, under the file and line it comes from. When the library
+changes, the displayed code changes with it, and the notebook tests (which
+compare every cell's output) point at the chapter to re-read.
+"""
+import inspect
+import re
+import textwrap
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+class SourceCode:
+    """A piece of source code and where it comes from, displayed by Jupyter
+    as a highlighted Python block and by a terminal as plain text.
+
+    Attributes:
+        code: the source text, dedented, ending with a newline.
+        location: where it starts, as "minidl/session.py, line 75"; the path is
+            relative to the package so that it reads the same on every machine.
+    """
+
+    def __init__(self, code, location):
+        self.code = code if code.endswith("\n") else code + "\n"
+        self.location = location
+
+    def _repr_markdown_(self):
+        longest_backtick_run = max((len(run) for run in re.findall("`+", self.code)), default=0)
+        fence = "`" * max(3, longest_backtick_run + 1)
+        return f"`{self.location}`\n\n{fence}python\n{self.code}{fence}\n"
+
+    def __str__(self):
+        return f"# {self.location}\n{self.code}"
+
+    __repr__ = __str__
+
+
+def show_source(obj):
+    """The source code of a minidl function, class, method or module, ready
+    to display: the last expression of a notebook cell shows it highlighted.
+
+    Args:
+        obj: something defined in minidl, e.g. `minidl.Session.run`,
+            `minidl.ops.activations.Sigmoid` or a property such as `Node.shape`.
+
+    Returns:
+        A SourceCode, headed by the file (relative to the package) and line.
+
+    Raises:
+        TypeError: `obj` has no source of its own (a number, a node instance...).
+        ValueError: `obj` is not defined in minidl.
+    """
+    if isinstance(obj, property):
+        obj = obj.fget
+    try:
+        lines, first_line = inspect.getsourcelines(obj)
+        source_file = Path(inspect.getsourcefile(obj)).resolve()
+    except TypeError:
+        raise TypeError(f"show_source needs a minidl function, class, method or module; "
+                        f"got a {type(obj).__name__}, which has no source of its own "
+                        f"(for an object, try show_source(type(obj)))") from None
+    if not source_file.is_relative_to(PACKAGE_DIR):
+        raise ValueError(f"show_source shows minidl's own code, but "
+                         f"{getattr(obj, '__qualname__', obj)!r} is defined outside minidl")
+    relative_path = source_file.relative_to(PACKAGE_DIR.parent).as_posix()
+    first_line = max(first_line, 1)
+    return SourceCode(textwrap.dedent("".join(lines)), f"{relative_path}, line {first_line}")
