@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import minidl as tf
-from minidl.exercises import chapter01, chapter02
+from minidl.exercises import chapter01, chapter02, chapter03
 
 SOLUTIONS = Path(__file__).parent.parent / "solutions"
 
@@ -159,3 +159,44 @@ def test_chapter02_pre_order_is_rejected():
 def test_chapter02_run_that_computes_what_is_fed_is_rejected():
     assert_rejected(chapter02.check_run, run_computing_fed_inputs,
                     "with y fed as [10, 20]", "stop_at")
+
+
+# Chapter 3
+
+solutions03 = load_solutions("chapter03")
+
+
+def test_chapter03_solutions_pass(capsys):
+    assert_correct(chapter03.check_softmax, solutions03.my_softmax, capsys)
+    assert_correct(chapter03.check_three_class_weights, solutions03.three_class_weights,
+                   capsys)
+
+
+def test_chapter03_stubs_are_reported_as_unfinished(capsys):
+    assert_not_yet(chapter03.check_softmax, lambda logits: None, capsys)
+    assert_not_yet(chapter03.check_three_class_weights, lambda centers: None, capsys)
+
+
+def test_chapter03_softmax_over_the_wrong_axis_is_rejected():
+    def columns_add_up_to_one(logits):
+        e = tf.exp(logits)
+        return e / tf.reduce_sum(e, axis=0, keepdims=True)
+    assert_rejected(chapter03.check_softmax, columns_add_up_to_one, "sum over axis=1")
+
+
+def test_chapter03_softmax_without_keepdims_is_rejected():
+    def sum_loses_its_axis(logits):
+        e = tf.exp(logits)
+        return e / tf.reduce_sum(e, axis=1)
+    assert_rejected(chapter03.check_softmax, sum_loses_its_axis, "keepdims=True")
+
+
+def test_chapter03_softmax_from_the_library_is_rejected():
+    assert_rejected(chapter03.check_softmax, tf.nn.softmax, "without tf.nn.softmax")
+
+
+def test_chapter03_weights_without_bias_are_rejected():
+    def centers_without_bias(centers):
+        return centers.T, np.zeros(3)
+    assert_rejected(chapter03.check_three_class_weights, centers_without_bias,
+                    "it should be at least 95%")
