@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import minidl as tf
-from minidl.exercises import chapter01, chapter02, chapter03
+from minidl.exercises import chapter01, chapter02, chapter03, chapter04
 
 SOLUTIONS = Path(__file__).parent.parent / "solutions"
 
@@ -200,3 +200,61 @@ def test_chapter03_weights_without_bias_are_rejected():
         return centers.T, np.zeros(3)
     assert_rejected(chapter03.check_three_class_weights, centers_without_bias,
                     "it should be at least 95%")
+
+
+# Chapter 4
+
+solutions04 = load_solutions("chapter04")
+
+
+def test_chapter04_solutions_pass(capsys):
+    assert_correct(chapter04.check_cross_entropy, solutions04.cross_entropy, capsys)
+    assert_correct(chapter04.check_log_softmax, solutions04.stable_log_softmax, capsys)
+    assert_correct(chapter04.check_error_rate, solutions04.error_rate, capsys)
+
+
+def test_chapter04_stubs_are_reported_as_unfinished(capsys):
+    assert_not_yet(chapter04.check_cross_entropy, lambda Y, p: None, capsys)
+    assert_not_yet(chapter04.check_log_softmax, lambda logits: None, capsys)
+    assert_not_yet(chapter04.check_error_rate, lambda p, y: None, capsys)
+
+
+def test_chapter04_cross_entropy_without_the_minus_sign_is_rejected():
+    assert_rejected(chapter04.check_cross_entropy,
+                    lambda Y, p: tf.reduce_sum(Y * tf.log(p)), "wrong sign")
+
+
+def test_chapter04_cross_entropy_averaged_over_examples_is_rejected():
+    def mean_over_examples(Y, p):
+        return -tf.reduce_mean(tf.reduce_sum(Y * tf.log(p), axis=1))
+    assert_rejected(chapter04.check_cross_entropy, mean_over_examples,
+                    "the mean over the 4 examples")
+
+
+def test_chapter04_cross_entropy_per_example_is_rejected():
+    assert_rejected(chapter04.check_cross_entropy,
+                    lambda Y, p: -tf.reduce_sum(Y * tf.log(p), axis=1), "one number")
+
+
+def test_chapter04_log_of_softmax_is_rejected_as_not_finite():
+    def log_of_shifted_softmax(logits):
+        e = tf.exp(logits - tf.reduce_max(logits, axis=1, keepdims=True))
+        return tf.log(e / tf.reduce_sum(e, axis=1, keepdims=True))
+    assert_rejected(chapter04.check_log_softmax, log_of_shifted_softmax,
+                    "not finite", "log(0)")
+
+
+def test_chapter04_log_softmax_from_the_library_is_rejected():
+    assert_rejected(chapter04.check_log_softmax, tf.nn.log_softmax, "build it yourself")
+
+
+def test_chapter04_argmax_over_examples_is_rejected():
+    def best_example_per_class(p, y):
+        return 1 - tf.reduce_mean(tf.cast(tf.equal(tf.argmax(p), y), tf.float64))
+    assert_rejected(chapter04.check_error_rate, best_example_per_class, "axis=1")
+
+
+def test_chapter04_accuracy_is_rejected():
+    def accuracy(p, y):
+        return tf.reduce_mean(tf.cast(tf.equal(tf.argmax(p, axis=1), y), tf.float64))
+    assert_rejected(chapter04.check_error_rate, accuracy, "That is the accuracy")
