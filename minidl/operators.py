@@ -29,3 +29,8 @@ Node.__pow__, Node.__rpow__ = _binary(pow)
 Node.__gt__, Node.__lt__ = _binary(greater)[0], _binary(less)[0]
 Node.__ge__, Node.__le__ = _binary(greater_equal)[0], _binary(less_equal)[0]
 Node.__neg__ = negative
+
+# With a NumPy array on the left (`labels * node`), NumPy would treat the node as
+# one more element and build an array of nodes. This tells NumPy to leave the
+# operator to the node, so the array becomes a constant input of `multiply`.
+Node.__array_ufunc__ = None

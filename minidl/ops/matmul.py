@@ -3,6 +3,7 @@ import numpy as np
 
 from ..operation import Operation
 from .broadcast import unbroadcast
+from .reductions import reduce_sum
 from .shape_ops import expand_dims, matrix_transpose
 
 
@@ -11,7 +12,8 @@ class MatMul(Operation):
 
     With C = A B, each C_ij = sum_k A_ik B_kj, so
     dL/dA = dL/dC B^T  and  dL/dB = A^T dL/dC.
-    A vector operand works as in NumPy: (n, k) @ (k,) gives (n,).
+    A vector operand works as in NumPy: (n, k) @ (k,) gives (n,), and its
+    gradient puts back the axis the vector lacks: dL/db_k = sum_n dL/dC_n A_nk.
     """
 
     default_name = "matmul"
@@ -24,12 +26,12 @@ class MatMul(Operation):
 
     def gradient(self, grad):
         a, b = self.inputs
-        if a.ndim == 1 and b.ndim == 1:
-            return [grad * b, grad * a]
         if b.ndim == 1:
-            return [expand_dims(grad, -1) * b, matmul(matrix_transpose(a), grad)]
+            grad = expand_dims(grad, -1)
+            return [grad * b, unbroadcast(grad * a, b)]
         if a.ndim == 1:
-            return [matmul(b, grad), expand_dims(a, -1) * grad]
+            grad = expand_dims(grad, -2)
+            return [unbroadcast(reduce_sum(b * grad, -1), a), expand_dims(a, -1) * grad]
         return [unbroadcast(matmul(grad, matrix_transpose(b)), a),
                 unbroadcast(matmul(matrix_transpose(a), grad), b)]
 

@@ -4,6 +4,8 @@ An optimizer subclass only says how one variable moves given its gradient
 (`update_rule`) and what it remembers between steps (`initial_slots`, like
 Momentum's accumulated velocity).
 """
+import numpy as np
+
 from ..gradients import gradients
 from ..variable import Variable, VariableUpdate, trainable_variables
 
@@ -77,14 +79,17 @@ class ApplyGradients(VariableUpdate):
         super().__init__([grad for grad, _ in grads_and_vars], name)
 
     def compute(self, *grads):
-        """The new value of every variable and slot, as {Variable: new value}."""
+        """The new value of every variable and slot, as {Variable: new value}.
+
+        Each keeps its dtype: a float64 gradient (from a loss mixing in float64
+        data) does not turn a float32 variable into a float64 one."""
         new_values = {}
         for variable, slots, grad in zip(self.variables, self.slots, grads):
             slot_values = {name: slot.value for name, slot in slots.items()}
             value, new_slot_values = self.optimizer.update_rule(variable.value, grad, slot_values)
-            new_values[variable] = value
+            new_values[variable] = np.asarray(value, dtype=variable.dtype)
             for name, slot_value in new_slot_values.items():
-                new_values[slots[name]] = slot_value
+                new_values[slots[name]] = np.asarray(slot_value, dtype=slots[name].dtype)
         return new_values
 
     def apply(self, new_values):
