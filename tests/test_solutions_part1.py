@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import minidl as tf
-from minidl.exercises import chapter01, chapter02, chapter03, chapter04
+from minidl.exercises import chapter01, chapter02, chapter03, chapter04, chapter05
 
 SOLUTIONS = Path(__file__).parent.parent / "solutions"
 
@@ -258,3 +258,96 @@ def test_chapter04_accuracy_is_rejected():
     def accuracy(p, y):
         return tf.reduce_mean(tf.cast(tf.equal(tf.argmax(p, axis=1), y), tf.float64))
     assert_rejected(chapter04.check_error_rate, accuracy, "That is the accuracy")
+
+
+# Chapter 5: gradient descent and backpropagation
+
+solutions05 = load_solutions("chapter05")
+
+
+class SoftplusStub(tf.Operation):
+    def __init__(self, x, name=None):
+        super().__init__([x], name)
+
+    def compute(self, x_value):
+        return None
+
+    def gradient(self, grad):
+        return [None]
+
+
+class SoftplusWithoutGradient(SoftplusStub):
+    def compute(self, x_value):
+        return np.log1p(np.exp(x_value))
+
+
+class SoftplusWithExpGradient(SoftplusWithoutGradient):
+    def gradient(self, grad):
+        x, = self.inputs
+        return [grad * tf.exp(x)]
+
+
+class SoftplusWithArrayGradient(SoftplusWithoutGradient):
+    def gradient(self, grad):
+        return [np.ones(5)]
+
+
+def test_chapter05_solutions_pass(capsys):
+    assert_correct(chapter05.check_gradient_descent, solutions05.gradient_descent, capsys)
+    assert_correct(chapter05.check_largest_learning_rate,
+                   solutions05.largest_learning_rate, capsys)
+    assert_correct(chapter05.check_softplus, solutions05.Softplus, capsys)
+    assert_correct(chapter05.check_cross_entropy_gradient,
+                   solutions05.cross_entropy_gradient, capsys)
+
+
+def test_chapter05_stubs_are_reported_as_unfinished(capsys):
+    assert_not_yet(chapter05.check_gradient_descent, lambda *args: None, capsys)
+    assert_not_yet(chapter05.check_largest_learning_rate, None, capsys)
+    assert_not_yet(chapter05.check_softplus, SoftplusStub, capsys)
+    assert_not_yet(chapter05.check_softplus, SoftplusWithoutGradient, capsys)
+    assert_not_yet(chapter05.check_cross_entropy_gradient, lambda *args: None, capsys)
+
+
+def test_chapter05_gradient_ascent_is_rejected():
+    def ascent(gradient, x0, learning_rate, num_steps):
+        return solutions05.gradient_descent(lambda x: -gradient(x), x0, learning_rate,
+                                            num_steps)
+    assert_rejected(chapter05.check_gradient_descent, ascent, "go uphill")
+
+
+def test_chapter05_path_without_its_start_is_rejected():
+    def without_start(gradient, x0, learning_rate, num_steps):
+        return solutions05.gradient_descent(gradient, x0, learning_rate, num_steps)[1:]
+    assert_rejected(chapter05.check_gradient_descent, without_start, "the start, then")
+
+
+@pytest.mark.parametrize("rate, phrase", [(1.0, "limit for w1 alone"),
+                                          (0.05, "a larger rate would too"),
+                                          (0.2, "does not converge")])
+def test_chapter05_wrong_learning_rate_limits_are_rejected(rate, phrase):
+    assert_rejected(chapter05.check_largest_learning_rate, rate, phrase)
+
+
+def test_chapter05_softplus_with_a_wrong_gradient_fails_the_gradient_check():
+    assert_rejected(chapter05.check_softplus, SoftplusWithExpGradient,
+                    "disagrees with finite differences")
+
+
+def test_chapter05_softplus_gradient_that_is_not_a_node_is_rejected():
+    assert_rejected(chapter05.check_softplus, SoftplusWithArrayGradient,
+                    "must return minidl nodes")
+
+
+def test_chapter05_cross_entropy_gradient_with_the_wrong_sign_is_rejected():
+    def y_minus_p(X_data, Y_data, W_value, b_value):
+        dW, db = solutions05.cross_entropy_gradient(X_data, Y_data, W_value, b_value)
+        return -dW, -db
+    assert_rejected(chapter05.check_cross_entropy_gradient, y_minus_p, "P - Y, not Y - P")
+
+
+def test_chapter05_cross_entropy_gradient_without_the_inputs_is_rejected():
+    def forgets_X(X_data, Y_data, W_value, b_value):
+        dW, db = solutions05.cross_entropy_gradient(X_data, Y_data, W_value, b_value)
+        return np.tile(db, (2, 1)), db
+    assert_rejected(chapter05.check_cross_entropy_gradient, forgets_X, "X^T (P - Y)")
