@@ -30,13 +30,14 @@ class Operation(Node):
     Args:
         inputs: nodes, or plain values (numbers, lists, arrays) that become
             constants. A plain Python number or list takes the dtype of the
-            first input node, so `x * 2.0` stays float32 when x is float32.
+            first input node holding numbers, so `x * 2.0` stays float32 when
+            x is float32.
         name: a readable name; the default comes from the class name.
     """
 
     def __init__(self, inputs=(), name=None):
         graph = _common_graph(self, inputs)
-        like = next((x.dtype for x in inputs if isinstance(x, Node)), None)
+        like = _dtype_for_plain_values(inputs)
         inputs = [x if isinstance(x, Node) else _as_array(x, like) for x in inputs]
         self.name = name or default_name(type(self))
         shape, dtype = infer_shape_and_dtype(
@@ -78,6 +79,13 @@ def _common_graph(operation, inputs):
             f"belong to different graphs; build every node of an operation inside "
             f"the same `with graph.as_default():` block")
     return graphs.popitem()[1].graph if graphs else get_default_graph()
+
+
+def _dtype_for_plain_values(inputs):
+    """The dtype of the first input node known to hold numbers; a condition of
+    booleans does not count, so `where(x > 0, x, 0.0)` stays float32 with x."""
+    return next((x.dtype for x in inputs
+                 if isinstance(x, Node) and x.dtype is not None and x.dtype != bool), None)
 
 
 def _as_array(value, like_dtype):
