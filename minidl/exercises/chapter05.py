@@ -56,7 +56,7 @@ def check_largest_learning_rate(largest_learning_rate):
     """Exercise 2 of 05: the largest learning rate for which gradient descent
     on f(w) = w1**2 + 10 w2**2 converges (from almost any start)."""
     if largest_learning_rate is None:
-        return not_yet("largest_learning_rate")
+        return not_yet("largest_learning_rate", verb="is")
     value = float(largest_learning_rate)
     if abs(value - 0.1) <= 1e-3:
         return correct("each step multiplies w2 by 1 - 20 lr, which must stay between "

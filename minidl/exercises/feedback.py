@@ -12,9 +12,10 @@ A check says one of three things, always in plain words:
 import numpy as np
 
 
-def not_yet(what):
-    """Print that `what` (e.g. "depends_on") still returns None."""
-    print(f"Not implemented yet: {what} returns None. "
+def not_yet(what, verb="returns"):
+    """Print that `what` (e.g. "depends_on") still returns None, or, with
+    verb="is", that a value the learner should fill in is still None."""
+    print(f"Not implemented yet: {what} {verb} None. "
           f"Complete it and run this cell again.")
 
 
