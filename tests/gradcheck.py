@@ -1,21 +1,12 @@
 """Shared helpers for the gradient tests: `check_gradients` checks what
 `minidl.gradients` computes against central finite differences, so each
-operation's test is one line; `fresh_graph` gives every test a graph of its own.
+operation's test is one line.
 
     check_gradients(lambda x, y: x * y, np.ones((3, 4)), np.ones(4))
 """
 import numpy as np
-import pytest
 
 import minidl as tf
-
-
-@pytest.fixture(autouse=True)
-def fresh_graph():
-    """Every test builds its nodes in a new default graph (imported by the test
-    modules that want it; autouse then applies it to each of their tests)."""
-    with tf.Graph().as_default() as graph:
-        yield graph
 
 
 def check_gradients(build_fn, *input_arrays, epsilon=1e-6, rtol=1e-5, atol=1e-6,

@@ -2,7 +2,6 @@
 fails a wrong one and points at the worst element, and leaves variables alone."""
 import numpy as np
 import pytest
-from gradcheck import fresh_graph  # noqa: F401
 
 import minidl as tf
 

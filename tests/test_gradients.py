@@ -4,7 +4,7 @@ import sys
 
 import numpy as np
 import pytest
-from gradcheck import check_gradients, fresh_graph  # noqa: F401
+from gradcheck import check_gradients
 
 import minidl as tf
 

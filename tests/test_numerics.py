@@ -2,7 +2,6 @@
 holds NaN or infinity, and the error names that operation and its inputs."""
 import numpy as np
 import pytest
-from gradcheck import fresh_graph  # noqa: F401
 
 import minidl as tf
 

@@ -2,7 +2,7 @@
 several shapes, broadcast operands, a node used twice, and gradients of gradients."""
 import numpy as np
 import pytest
-from gradcheck import check_gradients, fresh_graph, second_derivative  # noqa: F401
+from gradcheck import check_gradients, second_derivative
 
 import minidl as tf
 

@@ -3,7 +3,6 @@ TensorFlow 1's documented formulas, on a least-squares problem small enough
 to follow: loss = sum((X w + b - y)**2)."""
 import numpy as np
 import pytest
-from gradcheck import fresh_graph  # noqa: F401
 
 import minidl as tf
 

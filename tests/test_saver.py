@@ -4,7 +4,6 @@ import os
 
 import numpy as np
 import pytest
-from gradcheck import fresh_graph  # noqa: F401
 
 import minidl as tf
 

@@ -2,7 +2,6 @@
 torch.autograd (skipped when torch is missing; it is not a dependency)."""
 import numpy as np
 import pytest
-from gradcheck import fresh_graph  # noqa: F401
 
 import minidl as tf
 

@@ -3,7 +3,6 @@ steps that apply all their updates together or none, and two small models
 (the red/blue perceptron and an XOR network) trained to 100% accuracy."""
 import numpy as np
 import pytest
-from gradcheck import fresh_graph  # noqa: F401
 
 import minidl as tf
 
