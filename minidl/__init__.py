@@ -6,6 +6,7 @@ Every name below is public; its docstring says where it lives.
 from . import operators as _operators  # noqa: F401  (gives nodes + - * / @ **)
 from . import datasets, nn, plot, train
 from .constant import Constant, constant
+from .draw import backprop_trace, draw_graph, graph_layout
 from .dtypes import bool_ as bool
 from .dtypes import float32, float64, int32, int64
 from .gradient_check import GradientCheckReport, gradient_check
@@ -32,9 +33,10 @@ from .variable import (Variable, global_variables, global_variables_initializer,
 __all__ = [
     "Constant", "Graph", "GradientCheckReport", "Node", "Operation", "Placeholder",
     "RegisterGradient", "Session", "Variable",
-    "add", "add_n", "argmax", "cast", "constant", "datasets", "divide", "equal", "exp",
-    "expand_dims", "float32", "float64", "get_default_graph", "global_variables",
-    "global_variables_initializer", "gradient_check", "gradients", "greater",
+    "add", "add_n", "argmax", "backprop_trace", "cast", "constant", "datasets", "divide",
+    "draw_graph", "equal", "exp", "expand_dims", "float32", "float64", "get_default_graph",
+    "global_variables", "global_variables_initializer", "gradient_check", "gradients",
+    "graph_layout", "greater",
     "greater_equal", "int32", "int64", "less", "less_equal", "log", "log_softmax",
     "matmul", "matrix_transpose", "maximum", "minimum", "multiply", "negative", "nn",
     "ones_like", "placeholder", "plot", "reduce_max", "reduce_mean", "reduce_sum", "relu",

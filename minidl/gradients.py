@@ -32,13 +32,18 @@ class RegisterGradient:
         return gradient_function
 
 
-def gradients(ys, xs, grad_ys=None):
+def gradients(ys, xs, grad_ys=None, on_step=None):
     """The gradient of sum(ys) with respect to each node in `xs` (`tf.gradients`).
 
     Args:
         ys: a node, or a list of nodes whose sum is differentiated.
         xs: a node, or a list of nodes.
         grad_ys: optional starting gradients, one per y (ones by default).
+        on_step: optional function, called as `on_step(node, grad, input_grads)`
+            each time the walk reaches a node: `grad` is the node's gradient
+            (the sum of what its consumers sent), `input_grads` the gradient
+            node sent to each of its inputs (None where nothing is sent).
+            `minidl.backprop_trace` uses it to show the walk step by step.
 
     Returns:
         A list with one node per x, or None where the ys do not depend on x.
@@ -56,11 +61,12 @@ def gradients(ys, xs, grad_ys=None):
         if node not in pending:
             continue
         totals[node] = _sum(pending.pop(node))
-        if node.inputs:
-            input_grads = _gradient_of(node, totals[node])
-            for input_node, grad in zip(node.inputs, input_grads):
-                if grad is not None and input_node in on_path:
-                    pending.setdefault(input_node, []).append(grad)
+        input_grads = _sent_to_inputs(node, totals[node], on_path)
+        for input_node, grad in zip(node.inputs, input_grads):
+            if grad is not None:
+                pending.setdefault(input_node, []).append(grad)
+        if on_step is not None:
+            on_step(node, totals[node], input_grads)
     return [totals.get(x) for x in xs]
 
 
@@ -83,6 +89,16 @@ def _leading_to_ys(order, xs):
 def _sum(grads):
     """One gradient from the contributions of all the consumers of a node."""
     return grads[0] if len(grads) == 1 else add_n(grads)
+
+
+def _sent_to_inputs(node, grad, on_path):
+    """The gradient `node` sends to each of its inputs, given its own: None for
+    an input off the path to the xs, where no gradient is needed."""
+    if not node.inputs:
+        return []
+    input_grads = _gradient_of(node, grad)
+    return [input_grad if input_node in on_path else None
+            for input_node, input_grad in zip(node.inputs, input_grads)]
 
 
 def _gradient_of(op, grad):
