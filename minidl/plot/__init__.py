@@ -10,10 +10,11 @@ from .curve_path import curve_path
 from .decision_boundary import decision_boundary, grid_scores
 from .digit_grid import digit_grid
 from .function_curve import function_curve
+from .hidden_units import hidden_units
 from .loss_curves import loss_curves
 from .scatter import scatter
 from .surface_path import surface_path
 
 __all__ = ["CLASS_COLORS", "class_color", "confusion_counts", "confusion_matrix", "curve_path",
-           "decision_boundary", "digit_grid", "function_curve", "grid_scores", "loss_curves",
-           "scatter", "surface_path"]
+           "decision_boundary", "digit_grid", "function_curve", "grid_scores", "hidden_units",
+           "loss_curves", "scatter", "surface_path"]

@@ -1,0 +1,130 @@
+"""Checks for the exercises of chapter 6, multi-layer perceptrons.
+
+Each check builds its own graphs (inside `with Graph().as_default():`), so it
+leaves the notebook's default graph as it was.
+"""
+import numpy as np
+
+from ..datasets import circles
+from ..graph import Graph, Node
+from ..ops.activations import sigmoid
+from ..placeholder import placeholder
+from ..session import Session
+from ..variable import Variable
+from .feedback import correct, fail, not_yet, show
+
+XOR_CORNERS = [((0.0, 0.0), 0), ((0.0, 1.0), 1), ((1.0, 0.0), 1), ((1.0, 1.0), 0)]
+
+
+def check_xor_by_hand(xor_weights):
+    """Exercise 1: `xor_weights()` returns W1 (2, 2), b1 (2,), w2 (2,) and b2
+    (a number) such that sigmoid(sigmoid(x W1 + b1) w2 + b2) computes XOR on
+    the corners of the unit square: above 0.9 for (0, 1) and (1, 0), below
+    0.1 for (0, 0) and (1, 1)."""
+    answer = xor_weights()
+    if answer is None:
+        return not_yet("xor_weights")
+    if not (isinstance(answer, tuple) and len(answer) == 4):
+        fail(f"xor_weights should return the four values (W1, b1, w2, b2); "
+             f"it returned {answer!r}")
+    expected_shapes = {"W1": (2, 2), "b1": (2,), "w2": (2,), "b2": ()}
+    values = {}
+    for (name, shape), value in zip(expected_shapes.items(), answer):
+        values[name] = np.asarray(value, dtype=np.float64)
+        if values[name].shape != shape:
+            fail(f"{name} should have shape {shape}, but has shape {values[name].shape}")
+    with Graph().as_default():
+        x = placeholder(np.float64, shape=(None, 2), name="x")
+        hidden = sigmoid(x @ Variable(values["W1"]) + Variable(values["b1"]))
+        output = sigmoid(hidden @ Variable(values["w2"]) + Variable(values["b2"]))
+        corners = np.array([corner for corner, _ in XOR_CORNERS])
+        with Session() as session:
+            hidden_values, outputs = session.run([hidden, output], feed_dict={x: corners})
+    for (corner, label), value, hidden_value in zip(XOR_CORNERS, outputs, hidden_values):
+        good = value > 0.9 if label == 1 else value < 0.1
+        if not good:
+            wanted = "above 0.9" if label == 1 else "below 0.1"
+            fail(f"at {corner} the network outputs {value:.4f}, but XOR is {label} there, "
+                 f"so it should be {wanted}. The hidden units give {show(hidden_value)} "
+                 f"at that corner; each should be close to 0 or 1 (use large weights).")
+    correct("two lines (OR and AND), and an output that says \"OR but not AND\": "
+            "a hidden layer at work.")
+
+
+def _numpy_mlp(x, layers):
+    """The reference: sigmoid layers, then a linear last layer."""
+    for W, b in layers[:-1]:
+        x = 1 / (1 + np.exp(-(x @ W + b)))
+    W, b = layers[-1]
+    return x @ W + b
+
+
+def check_mlp_logits(mlp_logits):
+    """Exercise 2: `mlp_logits(X, layers)` applies sigmoid(h W + b) for every
+    (W, b) in `layers` but the last, and h W + b for the last."""
+    rng = np.random.default_rng(6)
+    for sizes in ([3, 5, 4, 2], [3, 2], [3, 6, 3]):
+        arrays = [(rng.standard_normal((n_in, n_out)), rng.standard_normal(n_out))
+                  for n_in, n_out in zip(sizes[:-1], sizes[1:])]
+        with Graph().as_default():
+            X = placeholder(np.float64, shape=(None, sizes[0]), name="X")
+            layers = [(Variable(W, name=f"W{i + 1}"), Variable(b, name=f"b{i + 1}"))
+                      for i, (W, b) in enumerate(arrays)]
+            logits = mlp_logits(X, layers)
+            if logits is None:
+                return not_yet("mlp_logits")
+            if not isinstance(logits, Node):
+                fail(f"mlp_logits should return a minidl node (built from X and the "
+                     f"layers' variables); it returned a {type(logits).__name__}")
+            X_value = rng.standard_normal((4, sizes[0]))
+            with Session() as session:
+                got = np.asarray(session.run(logits, feed_dict={X: X_value}))
+        expected = _numpy_mlp(X_value, arrays)
+        description = f"layer sizes {sizes} ({len(arrays)} (W, b) pairs)"
+        if got.shape != expected.shape:
+            fail(f"with {description} and 4 input rows, the logits should have shape "
+                 f"{expected.shape}, but have shape {got.shape}")
+        if not np.allclose(got, expected):
+            hint = _mlp_hint(X_value, arrays, got)
+            fail(f"with {description}, the logits are {show(got[0])} for the first row, "
+                 f"but should be {show(expected[0])}.{hint}")
+    correct("one loop builds a network of any depth; the last layer has no sigmoid, "
+            "so its outputs are scores for the softmax.")
+
+
+def _mlp_hint(X_value, arrays, got):
+    """A guess at the mistake behind a wrong `got`, or an empty string."""
+    all_sigmoid = 1 / (1 + np.exp(-_numpy_mlp(X_value, arrays)))
+    if np.allclose(got, all_sigmoid):
+        return " You applied the sigmoid to the last layer too: logits are h W + b."
+    no_sigmoid = X_value
+    for W, b in arrays:
+        no_sigmoid = no_sigmoid @ W + b
+    if np.allclose(got, no_sigmoid):
+        return " The hidden layers need the sigmoid: sigmoid(h W + b)."
+    return ""
+
+
+def check_train_circles(train_and_predict):
+    """Exercise 3: `train_and_predict(X_train, y_train, X_test)` trains a
+    network on one sample of `circles` and returns int labels for X_test;
+    at least 95% of them must be right."""
+    X_train, y_train = circles(n=200, seed=1)
+    X_test, y_test = circles(n=200, seed=2)
+    with Graph().as_default():
+        predictions = train_and_predict(X_train, y_train, X_test)
+    if predictions is None:
+        return not_yet("train_and_predict")
+    predictions = np.asarray(predictions)
+    if predictions.shape != y_test.shape:
+        hint = (" Those look like scores: take tf.argmax(logits, axis=1)."
+                if predictions.shape == (len(y_test), 2) else "")
+        fail(f"train_and_predict should return one label per test point, shape "
+             f"{y_test.shape}; it returned shape {predictions.shape}.{hint}")
+    accuracy = np.mean(predictions == y_test)
+    if accuracy < 0.95:
+        fail(f"{accuracy:.1%} of the test points are classified right; at least 95% "
+             f"should be. A single layer gets about half: is there a hidden layer "
+             f"(with a nonlinearity), and does the loss still fall when training stops?")
+    correct(f"{accuracy:.1%} of fresh points right: the network learned the ring, "
+            f"not the training points.")

@@ -1,0 +1,103 @@
+"""Checks for the exercises of chapter 8, real data: handwritten digits."""
+import numpy as np
+
+from .feedback import correct, fail, not_yet, show
+
+
+def check_confusion_counts(confusion_counts):
+    """Exercise 1: `confusion_counts(y_true, y_pred, num_classes)`[i, j] counts
+    the examples of class i predicted as class j."""
+    rng = np.random.default_rng(8)
+    cases = [(np.array([0, 1, 2, 2]), np.array([0, 2, 2, 1]), 3),
+             (np.array([1, 1, 1]), np.array([1, 1, 1]), 4),
+             (rng.integers(0, 5, 60), rng.integers(0, 5, 60), 5)]
+    for y_true, y_pred, num_classes in cases:
+        answer = confusion_counts(y_true, y_pred, num_classes)
+        if answer is None:
+            return not_yet("confusion_counts")
+        answer = np.asarray(answer)
+        expected = np.zeros((num_classes, num_classes), dtype=np.int64)
+        for true, guess in zip(y_true, y_pred):
+            expected[true, guess] += 1
+        where = f"with y_true = {show(y_true)}, y_pred = {show(y_pred)}, num_classes = {num_classes}"
+        if len(y_true) > 10:
+            where = f"with {len(y_true)} random labels of {num_classes} classes"
+        if answer.shape != expected.shape:
+            fail(f"{where}, the counts should have shape {expected.shape}; "
+                 f"they have shape {answer.shape}")
+        if not np.array_equal(answer, expected):
+            hint = (" Rows are true classes and columns predictions: you have them "
+                    "swapped." if np.array_equal(answer, expected.T) else "")
+            fail(f"{where}, the counts are\n{answer}\nbut should be\n{expected}.{hint}")
+        if answer.sum() != len(y_true):
+            fail(f"{where}, the counts add up to {answer.sum()}, not to the "
+                 f"{len(y_true)} examples")
+    correct("each example adds one to the cell of its (true, predicted) pair; the "
+            "diagonal holds the right answers.")
+
+
+def check_top_k_accuracy(top_k_accuracy):
+    """Exercise 2: `top_k_accuracy(logits, y, k)` is the fraction of rows
+    whose true class is among the k highest scores."""
+    logits = np.array([[0.1, 2.0, 0.5, -1.0],
+                       [3.0, 1.0, 2.0, 0.0],
+                       [0.0, 0.2, 0.1, 0.3],
+                       [1.0, -1.0, 0.5, 2.0],
+                       [0.3, 0.4, 5.0, 0.1]])
+    y = np.array([1, 2, 0, 2, 3])
+    true_scores = logits[np.arange(len(y)), y]
+    ranks = 1 + np.sum(logits > true_scores[:, None], axis=1)
+    for k in (1, 2, 3, 4):
+        answer = top_k_accuracy(logits, y, k)
+        if answer is None:
+            return not_yet("top_k_accuracy")
+        expected = np.mean(ranks <= k)
+        if not np.isclose(float(answer), expected):
+            hint = ""
+            if np.isclose(float(answer), np.mean(ranks >= 5 - k)):
+                hint = " Those are the k lowest scores: sort in decreasing order."
+            elif np.isclose(float(answer), np.sum(ranks <= k)):
+                hint = " That is a count: divide by the number of rows."
+            fail(f"with k = {k}, the answer is {float(answer):.4g}, but the true class is "
+                 f"among the {k} highest scores in {np.sum(ranks <= k)} of the 5 rows, "
+                 f"so it should be {expected:.4g}. The scores:\n{logits}\ntrue classes "
+                 f"{show(y)}.{hint}")
+    correct("top-1 accuracy is the usual accuracy, and top-k can only grow with k, "
+            "reaching 1 when k is the number of classes.")
+
+
+def check_standardize(standardize):
+    """Exercise 3: `standardize(X_train, X_test)` shifts and scales each column
+    by the training set's mean and standard deviation, leaving constant
+    columns unscaled."""
+    rng = np.random.default_rng(8)
+    X_train = np.column_stack([rng.normal(5.0, 2.0, 50), rng.normal(-1.0, 0.5, 50),
+                               np.zeros(50)])
+    X_test = np.column_stack([rng.normal(7.0, 1.0, 20), rng.normal(0.0, 0.5, 20),
+                              np.ones(20)])
+    answer = standardize(X_train.copy(), X_test.copy())
+    if answer is None:
+        return not_yet("standardize")
+    if not (isinstance(answer, tuple) and len(answer) == 2):
+        fail("standardize should return two arrays: X_train and X_test, standardized")
+    new_train, new_test = (np.asarray(values, dtype=np.float64) for values in answer)
+    if new_train.shape != X_train.shape or new_test.shape != X_test.shape:
+        fail(f"the shapes should stay {X_train.shape} and {X_test.shape}; they are "
+             f"{new_train.shape} and {new_test.shape}")
+    if not (np.all(np.isfinite(new_train)) and np.all(np.isfinite(new_test))):
+        fail("the result contains NaN or infinity: a column that is 0 in every training "
+             "example has standard deviation 0; divide it by 1 instead")
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    std = np.where(std > 0, std, 1.0)
+    if not np.allclose(new_train, (X_train - mean) / std):
+        fail(f"the training columns should have means 0 and standard deviations 1 "
+             f"(the constant one: 0); they have means {show(new_train.mean(axis=0))} "
+             f"and standard deviations {show(new_train.std(axis=0))}")
+    if not np.allclose(new_test, (X_test - mean) / std):
+        peeked = np.allclose(new_test.mean(axis=0)[:2], 0)
+        hint = (" The test set was standardized with its own statistics: use the "
+                "training set's mean and standard deviation." if peeked else "")
+        fail(f"the test set should be shifted and scaled with the training set's mean "
+             f"{show(mean)} and standard deviation {show(X_train.std(axis=0))}.{hint}")
+    correct("the test set is transformed exactly like the training set, with numbers "
+            "learned from the training set alone.")

@@ -1,0 +1,110 @@
+"""Checks for the exercises of chapter 9, from minidl to TensorFlow.
+
+Each check builds its own graphs (inside `with Graph().as_default():`), so it
+leaves the notebook's default graph as it was.
+"""
+import numpy as np
+
+from ..gradient_check import gradient_check
+from ..graph import Graph, Node
+from ..ops.elementwise import square
+from ..ops.reductions import reduce_sum
+from ..placeholder import placeholder
+from ..session import Session
+from ..shapes import shape_matches
+from ..variable import Variable
+from .feedback import correct, fail, not_yet, show
+
+
+def check_leaky_relu(LeakyRelu):
+    """Exercise 1: `LeakyRelu(x, alpha)` is an operation computing x where
+    x > 0 and alpha x elsewhere (`tf.nn.leaky_relu`), with its gradient."""
+    x_value = np.array([-2.0, -0.5, 0.5, 3.0])
+    for alpha in (0.2, 0.1):
+        with Graph().as_default():
+            x = placeholder(np.float64, shape=(None,), name="x")
+            node = LeakyRelu(x, alpha=alpha)
+            with Session() as session:
+                got = session.run(node, feed_dict={x: x_value})
+        if got is None:
+            return not_yet("LeakyRelu.compute")
+        expected = np.where(x_value > 0, x_value, alpha * x_value)
+        if not np.allclose(got, expected):
+            hint = (" Negative inputs are scaled by alpha, not set to 0: that is relu."
+                    if np.allclose(got, np.maximum(x_value, 0)) else "")
+            fail(f"with alpha = {alpha}, LeakyRelu of {show(x_value)} gives {show(got)}, "
+                 f"but should give {show(expected)}.{hint}")
+    start = np.array([-1.5, -0.3, 0.4, 1.2, 2.0])
+    with Graph().as_default():
+        W = Variable(start, name="W")
+        node = LeakyRelu(W, alpha=0.2)
+        grads = node.gradient(W)
+        if grads is None:
+            return not_yet("LeakyRelu.gradient")
+        if not (isinstance(grads, (list, tuple)) and len(grads) == 1
+                and isinstance(grads[0], Node)):
+            fail(f"gradient should return a list with one minidl node (LeakyRelu has one "
+                 f"input), built from grad with minidl operations; it returned {grads!r}")
+        report = gradient_check(reduce_sum(square(node)), [W])
+    if not report.ok:
+        fail(f"the gradient disagrees with finite differences on J = sum(LeakyRelu(W)**2) "
+             f"at W = {show(start)}: {report}. The derivative of LeakyRelu is 1 where "
+             f"x > 0 and alpha elsewhere; multiply it by grad.")
+    correct("forward and gradient side by side, in one class. TensorFlow keeps the "
+            "two apart (a compiled kernel, and a Python function registered with "
+            "tf.RegisterGradient), but they are the same two pieces.")
+
+
+def _reference_losses(labels, logits):
+    shifted = logits - logits.max(axis=-1, keepdims=True)
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+    return -log_p[np.arange(len(labels)), labels]
+
+
+def check_sparse_cross_entropy(sparse_softmax_cross_entropy_with_logits):
+    """Exercise 2: `sparse_softmax_cross_entropy_with_logits(labels, logits)`
+    gives one loss per example, -log softmax(logits)[label], for int labels,
+    with a gradient, and finite even for huge scores."""
+    rng = np.random.default_rng(9)
+    labels_value = np.array([0, 2, 1, 2])
+    for scale in (1.0, 1000.0):
+        logits_value = scale * rng.standard_normal((4, 3))
+        with Graph().as_default():
+            labels = placeholder(np.int64, shape=(None,), name="labels")
+            logits = Variable(logits_value, name="logits")
+            losses = sparse_softmax_cross_entropy_with_logits(labels, logits)
+            if losses is None:
+                return not_yet("sparse_softmax_cross_entropy_with_logits")
+            if not isinstance(losses, Node):
+                fail(f"the function should return a minidl node built from labels and "
+                     f"logits; it returned a {type(losses).__name__}")
+            with Session() as session, np.errstate(all="ignore"):
+                got = np.asarray(session.run(losses, feed_dict={labels: labels_value}))
+            expected = _reference_losses(labels_value, logits_value)
+            if got.shape != expected.shape:
+                hint = (" That is their mean: return one loss per example, as TensorFlow "
+                        "does, and let the caller take tf.reduce_mean."
+                        if np.allclose(got, expected.mean()) else "")
+                fail(f"for 4 examples the result should have shape (4,), one loss per "
+                     f"example; it has shape {got.shape}.{hint}")
+            if not np.all(np.isfinite(got)):
+                fail(f"with scores as large as {np.abs(logits_value).max():.0f}, the losses "
+                     f"are {show(got)}: log(softmax) rounds to log(0). Use "
+                     f"tf.nn.log_softmax, which is computed without it.")
+            if not np.allclose(got, expected):
+                hint = (" Cross-entropy is minus the log probability of the true class."
+                        if np.allclose(got, -expected) else "")
+                fail(f"with labels {show(labels_value)} and logits\n{logits_value}\nthe "
+                     f"losses are {show(got)}, but should be {show(expected)}.{hint}")
+            if scale == 1.0:
+                report = gradient_check(reduce_sum(losses), [logits],
+                                        feed_dict={labels: labels_value})
+                if not report.ok:
+                    fail(f"the gradient with respect to the logits disagrees with finite "
+                         f"differences: {report}")
+    if not shape_matches((4,), losses.shape):
+        fail(f"the static shape of the result is {losses.shape}; it should be one loss "
+             f"per example, (None,)")
+    correct("integer labels in, one loss per example out, stable for any scores: "
+            "tf.nn.sparse_softmax_cross_entropy_with_logits, and, averaged over the "
+            "batch, PyTorch's cross_entropy.")
