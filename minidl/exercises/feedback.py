@@ -15,13 +15,18 @@ import numpy as np
 def not_yet(what, verb="returns"):
     """Print that `what` (e.g. "depends_on") still returns None, or, with
     verb="is", that a value the learner should fill in is still None."""
-    print(f"Not implemented yet: {what} {verb} None. "
-          f"Complete it and run this cell again.")
+    _say(f"Not implemented yet: {what} {verb} None. Complete it and run this cell again.")
 
 
 def correct(message):
     """Print the verdict for a right answer, with what it shows."""
-    print(f"Correct! {message}")
+    _say(f"Correct! {message}")
+
+
+def _say(line):
+    """Print `line` in one write: a notebook stores it as one piece of output,
+    where print's two writes (text, then newline) may be stored as two."""
+    print(line + "\n", end="")
 
 
 def fail(message):

@@ -1,0 +1,114 @@
+"""Checks for the exercises of chapter 1, computational graphs.
+
+Each check builds its own small graphs (inside `with Graph().as_default():`),
+so it leaves the notebook's default graph as it was.
+"""
+import numpy as np
+
+from ..graph import Graph
+from ..operation import Operation
+from ..placeholder import Placeholder, placeholder
+from ..session import Session
+from ..variable import Variable
+from .feedback import correct, fail, not_yet, show
+
+
+def check_difference_of_squares(build_difference_of_squares):
+    """Exercise 1: `build_difference_of_squares()` builds u = (x + y) * (x - y)
+    from two placeholders x and y, and returns (x, y, u)."""
+    with Graph().as_default():
+        answer = build_difference_of_squares()
+        if answer is None:
+            return not_yet("build_difference_of_squares")
+        if not (isinstance(answer, tuple) and len(answer) == 3):
+            fail(f"build_difference_of_squares should return the three nodes (x, y, u); "
+                 f"it returned {answer!r}")
+        x, y, u = answer
+        for name, node in (("x", x), ("y", y)):
+            if not isinstance(node, Placeholder):
+                fail(f"{name} should be a placeholder (tf.placeholder()), the input that "
+                     f"is fed when the graph runs; it is {node!r}")
+        if not isinstance(u, Operation):
+            fail(f"u should be the operation that computes (x + y) * (x - y); it is {u!r}")
+        if len(x.consumers) != 2:
+            fail(f"x should have two consumers, the + and the -, since both use its "
+                 f"value; it has {len(x.consumers)}: {[c.name for c in x.consumers]}")
+        with Session() as session:
+            for x_value, y_value in ((3.0, 2.0), (-1.5, 4.0), (0.0, 0.5)):
+                u_value = session.run(u, feed_dict={x: x_value, y: y_value})
+                expected = x_value ** 2 - y_value ** 2
+                if not np.allclose(u_value, expected):
+                    fail(f"with x = {x_value} and y = {y_value}, u gives {show(u_value)}, "
+                         f"but (x + y) * (x - y) = {expected}")
+    correct("x feeds two operations, and both results meet again in u: a graph, "
+            "not just a chain.")
+
+
+def _test_graph():
+    """a, b -> c = a + b -> d = c * c, and an unrelated e -> f = e + 1."""
+    a, b = placeholder(name="a"), placeholder(name="b")
+    c = a + b
+    d = c * c
+    e = Variable(1.0, name="e")
+    f = e + 1
+    return {"a": a, "b": b, "c": c, "d": d, "e": e, "f": f}
+
+
+_DEPENDS_ON_CASES = [
+    ("d", "a", True, "d = (a + b) * (a + b) is computed from a, through c"),
+    ("c", "b", True, "c = a + b uses b directly"),
+    ("d", "d", True, "computing d needs d itself: a node depends on itself"),
+    ("a", "d", False, "a is an input of d, not the other way round: follow "
+                      "node.inputs, not node.consumers"),
+    ("d", "e", False, "d is not computed from e; e only feeds f"),
+    ("f", "c", False, "f = e + 1 never uses c"),
+]
+
+
+def check_depends_on(depends_on):
+    """Exercise 2: `depends_on(node, other)` tells whether computing `node`
+    needs the value of `other` (True also when other is node itself)."""
+    with Graph().as_default():
+        nodes = _test_graph()
+        for node, other, expected, reason in _DEPENDS_ON_CASES:
+            got = depends_on(nodes[node], nodes[other])
+            if got is None:
+                return not_yet("depends_on")
+            if bool(got) != expected:
+                fail(f"depends_on({node}, {other}) returned {got}, but should be "
+                     f"{expected}: {reason}. (The test graph: c = a + b, d = c * c, "
+                     f"f = e + 1.)")
+    correct("a node's value needs everything you reach by following inputs, "
+            "and nothing else.")
+
+
+def check_affine(Affine):
+    """Exercise 3: `Affine(A, x, b)` is one operation whose value is A @ x + b."""
+    rng = np.random.default_rng(1)
+    with Graph().as_default():
+        A = Variable(rng.integers(-3, 4, size=(2, 3)).astype(float), name="A")
+        b = Variable(rng.integers(-3, 4, size=2).astype(float), name="b")
+        x = placeholder(name="x")
+        node = Affine(A, x, b)
+        if not isinstance(node, Operation):
+            fail(f"Affine(A, x, b) should build an operation (a subclass of "
+                 f"tf.Operation); it built {node!r}")
+        if list(node.inputs) != [A, x, b]:
+            fail(f"Affine(A, x, b) should have the inputs [A, x, b], in that order; "
+                 f"its inputs are {[i.name for i in node.inputs]}")
+        with Session() as session:
+            for _ in range(3):
+                x_value = rng.integers(-3, 4, size=3).astype(float)
+                got = session.run(node, feed_dict={x: x_value})
+                if got is None:
+                    return not_yet("Affine.compute")
+                expected = A.value @ x_value + b.value
+                if not np.allclose(got, expected):
+                    hint = (" That is A @ x: add b." if np.allclose(got, A.value @ x_value)
+                            else "")
+                    fail(f"with A = {show(A.value)}, x = {show(x_value)}, b = "
+                         f"{show(b.value)}, Affine gives {show(got)}, but A @ x + b = "
+                         f"{show(expected)}.{hint}")
+    correct("one operation did the work of two; compute only ever sees "
+            "NumPy values, one per input.")
+

@@ -1,0 +1,110 @@
+"""Checks for the exercises of chapter 2, sessions.
+
+Each check builds its own small graphs (inside `with Graph().as_default():`),
+so it leaves the notebook's default graph as it was.
+"""
+from collections import Counter
+
+import numpy as np
+
+from ..graph import Graph, Node
+from ..ops.arithmetic import add
+from ..ops.matmul import matmul
+from ..placeholder import placeholder
+from ..session import Session
+from ..traversal import topological_order
+from ..variable import Variable
+from .feedback import correct, fail, not_yet, show
+
+
+def _affine_graph():
+    """z = A x + b, the running example, with every node named."""
+    A = Variable([[1, 0], [0, -1]], name="A")
+    b = Variable([1, 1], name="b")
+    x = placeholder(name="x")
+    y = matmul(A, x, name="y")
+    z = add(y, b, name="z")
+    return x, y, z
+
+
+def _doubling_graph(times):
+    """v = u + u, then v + v, ... `times` times: few nodes, very many paths."""
+    u = placeholder(name="u")
+    v = u
+    for _ in range(times):
+        v = v + v
+    return u, v
+
+
+def check_topological_order(my_topological_order):
+    """Exercise 1: `my_topological_order(target)` lists every node `target`
+    needs, each once, every node after its inputs."""
+    with Graph().as_default():
+        _, _, z = _affine_graph()
+        _, v = _doubling_graph(12)
+        for target in (z, v):
+            order = my_topological_order(target)
+            if order is None:
+                return not_yet("my_topological_order")
+            _check_order(target, list(order))
+    correct("each node once, after its inputs: the order a session computes in.")
+
+
+def _check_order(target, order):
+    for item in order:
+        if not isinstance(item, Node):
+            fail(f"the order should hold nodes; it holds {item!r}")
+    repeated = [(node, count) for node, count in Counter(order).items() if count > 1]
+    if repeated:
+        node, count = repeated[0]
+        fail(f"'{node.name}' appears {count} times in the order for '{target.name}': "
+             f"remember which nodes you have visited and skip them the next time")
+    needed = set(topological_order([target]))
+    missing = [node.name for node in needed if node not in order]
+    if missing:
+        fail(f"the order for '{target.name}' misses {sorted(missing)}, which "
+             f"'{target.name}' needs: visit every input of every node")
+    extra = [node.name for node in order if node not in needed]
+    if extra:
+        fail(f"the order for '{target.name}' holds {extra}, which '{target.name}' "
+             f"does not need: follow inputs, never consumers")
+    position = {node: i for i, node in enumerate(order)}
+    for node in order:
+        for input_node in node.inputs:
+            if position[input_node] > position[node]:
+                fail(f"'{node.name}' comes before its input '{input_node.name}': "
+                     f"append a node only after all of its inputs")
+
+
+def check_run(my_run):
+    """Exercise 2: `my_run(target, feed_dict)` computes the value of `target`,
+    like Session.run for a single node."""
+    with Graph().as_default():
+        x, y, z = _affine_graph()
+        u, v = _doubling_graph(3)
+        fed_y_hint = ("A fed node's value is given: take it from feed_dict, and "
+                      "compute neither it nor its inputs (topological_order has "
+                      "stop_at for that).")
+        cases = [
+            (z, {x: [1, 2]}, "z with x = [1, 2]", ""),
+            (z, {x: [3, -1]}, "z with x = [3, -1]", ""),
+            (v, {u: 0.5}, "v = 8 u with u = 0.5", ""),
+            (z, {y: [10, 20]}, "z with y fed as [10, 20] (x not fed)", fed_y_hint),
+        ]
+        with Session() as session:
+            for target, feed_dict, description, hint in cases:
+                expected = session.run(target, feed_dict)
+                try:
+                    got = my_run(target, feed_dict)
+                except Exception as error:
+                    if not hint:
+                        raise
+                    fail(f"my_run for {description} raised {type(error).__name__}: "
+                         f"{error}. {hint}")
+                if got is None:
+                    return not_yet("my_run")
+                if np.shape(got) != np.shape(expected) or not np.allclose(got, expected):
+                    fail(f"my_run for {description} gave {show(got)}; Session.run "
+                         f"gives {show(expected)}. {hint}".rstrip())
+    correct("that is all a session does: compute each node, in order, from "
+            "the values of its inputs.")

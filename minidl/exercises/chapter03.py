@@ -1,0 +1,87 @@
+"""Checks for the exercises of chapter 3, perceptrons.
+
+Each check builds its own small graphs (inside `with Graph().as_default():`),
+so it leaves the notebook's default graph as it was.
+"""
+import numpy as np
+
+from ..datasets import blobs
+from ..graph import Graph, Node
+from ..placeholder import placeholder
+from ..session import Session
+from ..traversal import topological_order
+from .feedback import correct, fail, not_yet, show
+
+
+def _reference_softmax(logits):
+    e = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def check_softmax(my_softmax):
+    """Exercise 1: `my_softmax(logits)` builds softmax along each row of a
+    (batch, classes) node from exp, reduce_sum and division."""
+    logits_value = np.array([[2.0, 1.0, 0.1], [0.0, 0.0, 0.0],
+                             [-1.0, 3.0, 1.0], [5.0, -5.0, 0.0]])
+    with Graph().as_default():
+        logits = placeholder("float64", shape=(None, 3), name="logits")
+        p = my_softmax(logits)
+        if p is None:
+            return not_yet("my_softmax")
+        if not isinstance(p, Node):
+            fail(f"my_softmax should return a node built from minidl operations; "
+                 f"it returned {p!r}")
+        used = {node.type for node in topological_order([p])}
+        if used & {"Softmax", "LogSoftmax"}:
+            fail("build softmax yourself from tf.exp, tf.reduce_sum and division, "
+                 "without tf.nn.softmax")
+        with Session() as session:
+            try:
+                got = session.run(p, feed_dict={logits: logits_value})
+            except ValueError as error:
+                fail(f"running your softmax on 4 rows of 3 scores failed: {error}. "
+                     f"Hint: reduce_sum(..., axis=1, keepdims=True) keeps the summed "
+                     f"axis, so the division goes row by row")
+    expected = _reference_softmax(logits_value)
+    if np.shape(got) != expected.shape:
+        fail(f"for 4 rows of 3 scores your softmax gives shape {np.shape(got)}; "
+             f"expected {expected.shape}, one probability per score")
+    if not np.allclose(got, expected):
+        hint = ""
+        if np.allclose(np.sum(got, axis=0), 1):
+            hint = (" Your columns add up to 1: sum over axis=1, the classes of one "
+                    "example, not axis 0, the examples.")
+        fail(f"for the scores {show(logits_value)} your softmax gives {show(got)}, "
+             f"but the probabilities are {show(expected)}.{hint}")
+    correct("every row of probabilities is positive and adds up to 1.")
+
+
+_CENTER_SETS = [
+    np.array([[-2.0, -2.0], [2.73, -0.73], [-0.73, 2.73]]),
+    np.array([[0.0, 0.0], [4.0, 1.0], [-1.0, 4.0]]),
+]
+
+
+def check_three_class_weights(three_class_weights):
+    """Exercise 2: `three_class_weights(centers)` returns (W, b) of a
+    perceptron that puts each point in the class of the nearest center."""
+    for centers in _CENTER_SETS:
+        answer = three_class_weights(centers.copy())
+        if answer is None:
+            return not_yet("three_class_weights")
+        W, b = (np.asarray(value, dtype=np.float64) for value in answer)
+        if W.shape != (2, 3) or b.shape != (3,):
+            fail(f"W should have shape (2, 3), one column of weights per class, and b "
+                 f"shape (3,); they have shapes {W.shape} and {b.shape}")
+        X_data, y_data = blobs(n=300, seed=1, classes=3, centers=centers)
+        predicted = np.argmax(X_data @ W + b, axis=1)
+        accuracy = np.mean(predicted == y_data)
+        if accuracy < 0.95:
+            wrong = np.flatnonzero(predicted != y_data)[0]
+            fail(f"with the centers {show(centers)}, your perceptron classifies "
+                 f"{accuracy:.0%} of the points correctly; it should be at least 95%. "
+                 f"For example, the point {show(X_data[wrong])} of class {y_data[wrong]} "
+                 f"gets the scores {show(X_data[wrong] @ W + b)}. Column k of W and "
+                 f"b[k] make the score of class k.")
+    correct("the highest score goes to the nearest center, so the boundaries lie "
+            "halfway between the centers.")

@@ -1,0 +1,114 @@
+"""Checks for the exercises of chapter 4, the training criterion.
+
+Each check builds its own small graphs (inside `with Graph().as_default():`),
+so it leaves the notebook's default graph as it was.
+"""
+import numpy as np
+
+from ..graph import Graph, Node
+from ..placeholder import placeholder
+from ..session import Session
+from ..traversal import topological_order
+from .feedback import correct, fail, not_yet, show
+
+_Y_VALUE = np.eye(3)[[0, 2, 1, 2]]
+_P_VALUE = np.array([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.25, 0.5, 0.25], [0.8, 0.1, 0.1]])
+
+
+def _run(answer, what, feed_dict):
+    """Run the learner's node, or explain why it could not run."""
+    if not isinstance(answer, Node):
+        fail(f"{what} should return a node built from minidl operations; "
+             f"it returned {answer!r}")
+    with Session() as session:
+        with np.errstate(all="ignore"):
+            return session.run(answer, feed_dict)
+
+
+def check_cross_entropy(cross_entropy):
+    """Exercise 1: `cross_entropy(Y, p)` builds J = -sum_i sum_c Y_ic log p_ic."""
+    with Graph().as_default():
+        Y = placeholder("float64", shape=(None, 3), name="Y")
+        p = placeholder("float64", shape=(None, 3), name="p")
+        J = cross_entropy(Y, p)
+        if J is None:
+            return not_yet("cross_entropy")
+        got = _run(J, "cross_entropy", {Y: _Y_VALUE, p: _P_VALUE})
+    expected = -np.sum(_Y_VALUE * np.log(_P_VALUE))
+    if np.shape(got) != ():
+        fail(f"J should be one number, the sum over all examples and classes; it has "
+             f"shape {np.shape(got)}. reduce_sum with no axis sums everything")
+    if not np.isclose(got, expected):
+        if np.isclose(got, -expected):
+            hint = " It has the wrong sign: log p <= 0, so J = -sum(...) >= 0."
+        elif np.isclose(got, expected / len(_Y_VALUE)):
+            hint = " That is the mean over the 4 examples; J here is their sum."
+        else:
+            hint = ""
+        fail(f"for the labels {show(_Y_VALUE)} and probabilities {show(_P_VALUE)}, your "
+             f"J is {got:.4f}, but -sum(Y log p) = {expected:.4f}.{hint}")
+    correct("J adds up -log p of the true class of every example; the one-hot Y "
+            "picks that class out of each row.")
+
+
+def check_log_softmax(stable_log_softmax):
+    """Exercise 2: `stable_log_softmax(logits)` computes log(softmax) of each
+    row without overflow, even for scores of +-1000."""
+    logits_value = np.array([[2.0, 1.0, 0.1], [1000.0, 0.0, -1000.0], [-5.0, 800.0, 799.0]])
+    shifted = logits_value - logits_value.max(axis=1, keepdims=True)
+    expected = shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
+    with Graph().as_default():
+        logits = placeholder("float64", shape=(None, 3), name="logits")
+        answer = stable_log_softmax(logits)
+        if answer is None:
+            return not_yet("stable_log_softmax")
+        if isinstance(answer, Node):
+            used = {node.type for node in topological_order([answer])}
+            if used & {"LogSoftmax", "Softmax", "SoftmaxCrossEntropyWithLogits"}:
+                fail("build it yourself from reduce_max, exp, reduce_sum and log, "
+                     "without the library's softmax or log_softmax")
+        got = _run(answer, "stable_log_softmax", {logits: logits_value})
+    if np.shape(got) != expected.shape:
+        fail(f"for 3 rows of 3 scores your log-softmax gives shape {np.shape(got)}; "
+             f"expected {expected.shape} (keepdims=True keeps the summed axis)")
+    if not np.all(np.isfinite(got)):
+        hint = (" A NaN comes from e**1000 = inf (inf / inf, inf - inf): subtract each "
+                "row's largest score before exp." if np.any(np.isnan(got)) else
+                " A -inf is log(0): never take the log of a probability that rounded "
+                "to 0; use z - max(z) - log(sum(e**(z - max(z)))).")
+        fail(f"for the scores {show(logits_value)} your log-softmax gives {show(got)}, "
+             f"which is not finite.{hint}")
+    if not np.allclose(got, expected):
+        fail(f"for the scores {show(logits_value)} your log-softmax gives {show(got)}, "
+             f"but the right values are {show(expected)}. Each row's exponentials "
+             f"must sum to 1: e**result summed along axis 1.")
+    correct("log-probabilities of -1000 stay -1000, where log(softmax) gives -inf.")
+
+
+def check_error_rate(error_rate):
+    """Exercise 3: `error_rate(p, y)` builds the fraction of examples whose most
+    probable class is not their label."""
+    y_value = np.array([0, 2, 2, 0])
+    expected = np.mean(np.argmax(_P_VALUE, axis=1) != y_value)
+    with Graph().as_default():
+        p = placeholder("float64", shape=(None, 3), name="p")
+        y = placeholder("int64", shape=(None,), name="y")
+        answer = error_rate(p, y)
+        if answer is None:
+            return not_yet("error_rate")
+        try:
+            got = _run(answer, "error_rate", {p: _P_VALUE, y: y_value})
+        except ValueError as error:
+            fail(f"your error rate failed to run on 4 examples of 3 classes: {error}. "
+                 f"Hint: tf.argmax(p, axis=1) takes the best class of each row; "
+                 f"its default, axis=0, compares the examples with each other")
+    if np.shape(got) != () or not np.isclose(got, expected):
+        hint = ""
+        if np.shape(got) == () and np.isclose(got, 1 - expected):
+            hint = " That is the accuracy, the fraction of right answers."
+        wrong = np.sum(np.argmax(_P_VALUE, axis=1) != y_value)
+        fail(f"for the probabilities {show(_P_VALUE)} and labels {show(y_value)}, your "
+             f"error rate is {show(got)}, but the most probable class is wrong for "
+             f"{wrong} example(s) out of 4: {expected:.2f}.{hint}")
+    correct("the error rate only changes when a prediction flips, which is why "
+            "it cannot guide training.")
