@@ -12,10 +12,14 @@ lab: $(VENV)/installed
 test: $(VENV)/installed
 	$(BIN)/python -m pytest
 
-# Re-execute every notebook in place, top to bottom in a fresh kernel.
+# Re-execute every notebook in place, top to bottom in a fresh kernel; then
+# merge printed output that the kernel happened to flush in pieces, so that a
+# re-run stores exactly the same cells.
 notebooks: $(VENV)/installed
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
+	$(BIN)/jupyter nbconvert --to notebook --inplace \
+		--CoalesceStreamsPreprocessor.enabled=True notebooks/*.ipynb
 
 benchmark: $(VENV)/installed
 	$(BIN)/python benchmarks/run.py

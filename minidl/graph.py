@@ -33,20 +33,21 @@ class Graph:
         return _DefaultGraphSwitch(self)
 
     def unique_name(self, name):
-        """`name` itself if no node has it yet, else `name_1`, `name_2`, ...:
-        the first that no node has."""
+        """The name a node asking for `name` would get: `name` itself if no
+        node has it yet, else the first of `name_1`, `name_2`, ... that no node has."""
         count = self._name_counts.get(name, 0)
         unique = name if count == 0 else f"{name}_{count}"
         while unique in self._names:
             count += 1
             unique = f"{name}_{count}"
-        self._name_counts[name] = count + 1
-        self._names.add(unique)
         return unique
 
     def add(self, node):
         """Record `node` in this graph, under a name no other node has."""
-        node.name = self.unique_name(node.name)
+        requested = node.name
+        node.name = self.unique_name(requested)
+        self._name_counts[requested] = self._name_counts.get(requested, 0) + 1
+        self._names.add(node.name)
         self.nodes.append(node)
         return node
 

@@ -39,11 +39,12 @@ class Operation(Node):
         graph = _common_graph(self, inputs)
         like = _dtype_for_plain_values(inputs)
         inputs = [x if isinstance(x, Node) else _as_array(x, like) for x in inputs]
-        self.name = name or default_name(type(self))
+        requested_name = name or default_name(type(self))
+        self.name = graph.unique_name(requested_name)  # for error messages until added
         shape, dtype = infer_shape_and_dtype(
             self, [(x.shape, x.dtype) for x in inputs])
         inputs = [x if isinstance(x, Node) else Constant(x, graph=graph) for x in inputs]
-        super().__init__(graph, self.name, inputs, dtype, shape)
+        super().__init__(graph, requested_name, inputs, dtype, shape)
 
     def compute(self, *input_values):
         """Return this operation's value, given its inputs' values (NumPy arrays).
