@@ -55,7 +55,13 @@ class Session:
         if plan is None:
             plan = _Plan(fetch_nodes, feed)
             self._plans[(tuple(fetch_nodes), frozenset(feed))] = plan
-        values = plan.execute(feed, self.check_numerics)
+        if self.check_numerics:
+            # The run reports the first NaN or infinity itself, by name; NumPy's
+            # own warning about it would only come first and say less.
+            with np.errstate(all="ignore"):
+                values = plan.execute(feed, check_numerics=True)
+        else:
+            values = plan.execute(feed, check_numerics=False)
         return _rebuild(fetches, iter(values[i] for i in plan.fetch_positions))
 
     def close(self):
