@@ -71,8 +71,8 @@ class Softmax(Operation):
         super().__init__([x], name)
 
     def compute(self, x):
-        e = np.exp(x - np.max(x, axis=self.axis, keepdims=True))
-        return e / np.sum(e, axis=self.axis, keepdims=True)
+        e = np.exp(x - x.max(axis=self.axis, keepdims=True))
+        return e / e.sum(axis=self.axis, keepdims=True)
 
     def gradient(self, grad):
         return [self * (grad - reduce_sum(grad * self, self.axis, keepdims=True))]
@@ -90,8 +90,8 @@ class LogSoftmax(Operation):
         super().__init__([x], name)
 
     def compute(self, x):
-        shifted = x - np.max(x, axis=self.axis, keepdims=True)
-        return shifted - np.log(np.sum(np.exp(shifted), axis=self.axis, keepdims=True))
+        shifted = x - x.max(axis=self.axis, keepdims=True)
+        return shifted - np.log(np.exp(shifted).sum(axis=self.axis, keepdims=True))
 
     def gradient(self, grad):
         return [grad - exp(self) * reduce_sum(grad, self.axis, keepdims=True)]

@@ -24,7 +24,8 @@ class Unbroadcast(Operation):
         extra = grad.ndim - like.ndim
         stretched = tuple(extra + axis for axis, size in enumerate(like.shape)
                           if size == 1 and grad.shape[extra + axis] != 1)
-        return grad.sum(axis=tuple(range(extra)) + stretched).reshape(like.shape)
+        summed = grad.sum(axis=tuple(range(extra)) + stretched)
+        return summed if summed.shape == like.shape else summed.reshape(like.shape)
 
     def gradient(self, grad):
         summed, _ = self.inputs

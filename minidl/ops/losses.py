@@ -34,10 +34,9 @@ class SoftmaxCrossEntropyWithLogits(Operation):
 
     def compute(self, labels, logits):
         _require_same_shape(self, labels, logits)
-        shifted = logits - np.max(logits, axis=self.axis, keepdims=True)
-        log_probabilities = shifted - np.log(
-            np.sum(np.exp(shifted), axis=self.axis, keepdims=True))
-        return -np.sum(labels * log_probabilities, axis=self.axis)
+        shifted = logits - logits.max(axis=self.axis, keepdims=True)
+        log_probabilities = shifted - np.log(np.exp(shifted).sum(axis=self.axis, keepdims=True))
+        return -(labels * log_probabilities).sum(axis=self.axis)
 
     def gradient(self, grad):
         labels, logits = self.inputs

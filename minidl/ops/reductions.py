@@ -33,7 +33,7 @@ class ReduceSum(Reduction):
     """The sum over `axis`.  Every summed element gets the result's gradient."""
 
     def compute(self, x):
-        return np.sum(x, axis=self.axis, keepdims=self.keepdims)
+        return x.sum(axis=self.axis, keepdims=self.keepdims)
 
     def gradient(self, grad):
         x, = self.inputs
@@ -57,7 +57,7 @@ class ReduceMax(Reduction):
     equally when several are tied)."""
 
     def compute(self, x):
-        return np.max(x, axis=self.axis, keepdims=self.keepdims)
+        return x.max(axis=self.axis, keepdims=self.keepdims)
 
     def gradient(self, grad):
         x, = self.inputs

@@ -59,7 +59,7 @@ class Transpose(Operation):
         super().__init__([x], name)
 
     def compute(self, x):
-        return np.transpose(x, self.perm)
+        return x.transpose(self.perm)
 
     def gradient(self, grad):
         inverse = None if self.perm is None else tuple(np.argsort(self.perm))
@@ -74,7 +74,7 @@ class MatrixTranspose(Operation):
         super().__init__([x], name)
 
     def compute(self, x):
-        return x if x.ndim < 2 else np.swapaxes(x, -1, -2)
+        return x if x.ndim < 2 else x.swapaxes(-1, -2)
 
     def gradient(self, grad):
         return [matrix_transpose(grad)]
