@@ -41,11 +41,11 @@ class ReduceSum(Reduction):
 
 
 class ReduceMean(Reduction):
-    """The mean over `axis`.  Each of the n averaged elements gets 1/n of the
-    result's gradient."""
+    """The mean over `axis`: the sum divided by the number n of elements summed.
+    Each of the n averaged elements gets 1/n of the result's gradient."""
 
     def compute(self, x):
-        return np.mean(x, axis=self.axis, keepdims=self.keepdims)
+        return x.sum(axis=self.axis, keepdims=self.keepdims) / _count(x.shape, self.axis)
 
     def gradient(self, grad):
         x, = self.inputs
@@ -79,7 +79,7 @@ class Unreduce(Operation):
     def compute(self, grad, like):
         if not self.keepdims and self.axis is not None:
             grad = np.expand_dims(grad, self.axis)
-        return np.broadcast_to(grad, like.shape)
+        return np.full(like.shape, grad)
 
     def gradient(self, grad):
         return [reduce_sum(grad, self.axis, self.keepdims), None]
@@ -94,7 +94,7 @@ class ReducedCount(Operation):
         super().__init__([x], name)
 
     def compute(self, x):
-        return np.asarray(math.prod(_reduced_sizes(x.shape, self.axis)), dtype=x.dtype)
+        return np.asarray(_count(x.shape, self.axis), dtype=x.dtype)
 
     def gradient(self, grad):
         return [None]
@@ -118,7 +118,14 @@ class ArgMax(Operation):
 
 def _reduced_sizes(shape, axis):
     """The sizes of the axes of `shape` that a reduction over `axis` combines."""
-    return shape if axis is None else [shape[axis] for axis in np.atleast_1d(axis)]
+    if axis is None:
+        return shape
+    return [shape[axis]] if isinstance(axis, int) else [shape[one] for one in axis]
+
+
+def _count(shape, axis):
+    """How many elements of an array of `shape` a reduction over `axis` combines."""
+    return math.prod(_reduced_sizes(shape, axis))
 
 
 def reduced_count(x, axis):
@@ -126,8 +133,7 @@ def reduced_count(x, axis):
     constant when x's static shape tells, else counted when the graph runs."""
     if x.shape is None or x.dtype is None or None in _reduced_sizes(x.shape, axis):
         return ReducedCount(x, axis)
-    count = math.prod(_reduced_sizes(x.shape, axis))
-    return Constant(np.asarray(count, dtype=x.dtype), graph=x.graph)
+    return Constant(np.asarray(_count(x.shape, axis), dtype=x.dtype), graph=x.graph)
 
 
 def unreduce(grad, like, axis, keepdims, name=None):
