@@ -70,3 +70,12 @@ def test_a_mean_over_a_batch_of_unknown_size_counts_it_at_every_run():
             value = session.run(grad, {x: np.ones((batch_size, 4), dtype=np.float32)})
             assert value.dtype == np.float32
             np.testing.assert_allclose(value, np.full((batch_size, 4), 1 / (4 * batch_size)))
+
+
+def test_the_softmax_cross_entropy_gradient_reuses_the_log_softmax_of_the_loss():
+    labels = tf.placeholder(tf.float64, shape=(None, 3))
+    logits = tf.placeholder(tf.float64, shape=(None, 3))
+    loss = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(labels=labels, logits=logits))
+    tf.gradients(loss, [logits])
+    assert node_types().count("LogSoftmax") == 1
+    assert "Softmax" not in node_types()

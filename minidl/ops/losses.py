@@ -1,15 +1,14 @@
 """Losses computed straight from scores (logits), stable for any scores.
 
 Built from separate steps, cross-entropy takes log(softmax(z)); for a score
-far below the others softmax rounds to 0 and log(0) = -inf. These fused
-versions work with log_softmax directly, so scores of +-1000 give finite
-losses and finite gradients.
+far below the others softmax rounds to 0 and log(0) = -inf. These losses work
+with log_softmax instead, which never takes log(0), so scores of +-1000 give
+finite losses and finite gradients.
 """
 import numpy as np
 
 from ..operation import Operation
-from .activations import log_softmax, sigmoid, softmax
-from .reductions import reduce_sum
+from .activations import log_softmax, sigmoid
 from .shape_ops import expand_dims
 
 
@@ -19,31 +18,27 @@ def _require_same_shape(operation, labels, logits):
                          f"{labels.shape} do not match logits of shape {logits.shape}")
 
 
-class SoftmaxCrossEntropyWithLogits(Operation):
-    """-sum(labels * log(softmax(logits))) along `axis`: one loss per example.
+class CrossEntropy(Operation):
+    """-sum(labels * log_probabilities) along `axis`: one loss per example,
+    from the labels and the log of the predicted probabilities.
 
-    d/dlogits = sum(labels) softmax(logits) - labels  (softmax - labels for
-    one-hot labels);  d/dlabels = -log_softmax(logits).
+    d/dlog_probabilities = -labels;  d/dlabels = -log_probabilities.
+    Behind log_softmax(logits), LogSoftmax's gradient turns -labels into
+    sum(labels) softmax(logits) - labels: softmax(logits) - labels for one-hot labels.
     """
 
-    default_name = "softmax_cross_entropy"
-
-    def __init__(self, labels, logits, axis=-1, name=None):
+    def __init__(self, labels, log_probabilities, axis=-1, name=None):
         self.axis = axis
-        super().__init__([labels, logits], name)
+        super().__init__([labels, log_probabilities], name)
 
-    def compute(self, labels, logits):
-        _require_same_shape(self, labels, logits)
-        shifted = logits - logits.max(axis=self.axis, keepdims=True)
-        log_probabilities = shifted - np.log(np.exp(shifted).sum(axis=self.axis, keepdims=True))
+    def compute(self, labels, log_probabilities):
+        _require_same_shape(self, labels, log_probabilities)
         return -(labels * log_probabilities).sum(axis=self.axis)
 
     def gradient(self, grad):
-        labels, logits = self.inputs
-        grad = expand_dims(grad, self.axis)
-        label_mass = reduce_sum(labels, self.axis, keepdims=True)
-        return [-grad * log_softmax(logits, self.axis),
-                grad * (softmax(logits, self.axis) * label_mass - labels)]
+        labels, log_probabilities = self.inputs
+        grad = -expand_dims(grad, self.axis)
+        return [grad * log_probabilities, grad * labels]
 
 
 class SigmoidCrossEntropyWithLogits(Operation):
@@ -71,8 +66,12 @@ class SigmoidCrossEntropyWithLogits(Operation):
 
 def softmax_cross_entropy_with_logits_v2(labels, logits, axis=-1, name=None):
     """The cross-entropy between `labels` (probabilities, often one-hot) and
-    softmax(`logits`), one value per example (`tf.nn.softmax_cross_entropy_with_logits_v2`)."""
-    return SoftmaxCrossEntropyWithLogits(labels, logits, axis, name)
+    softmax(`logits`), one value per example (`tf.nn.softmax_cross_entropy_with_logits_v2`).
+
+    It is the cross-entropy of log_softmax(logits), kept as a node of its own so
+    that the gradient reuses its value: softmax(logits) is e**log_softmax(logits),
+    one exp instead of a second softmax."""
+    return CrossEntropy(labels, log_softmax(logits, axis), axis, name)
 
 
 def sigmoid_cross_entropy_with_logits(labels, logits, name=None):
