@@ -1,6 +1,7 @@
 """Operations that move values around without changing them: reshape,
 transpose, new axes, type casts, and arrays of ones or zeros shaped like another."""
 import numpy as np
+from numpy.lib.array_utils import normalize_axis_index
 
 from ..dtypes import as_dtype
 from ..operation import Operation
@@ -43,7 +44,8 @@ class ExpandDims(Operation):
         super().__init__([x], name)
 
     def compute(self, x):
-        return np.expand_dims(x, self.axis)
+        position = normalize_axis_index(self.axis, x.ndim + 1)  # -1: after the last axis
+        return x.reshape(x.shape[:position] + (1,) + x.shape[position:])
 
     def gradient(self, grad):
         x, = self.inputs
