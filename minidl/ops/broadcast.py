@@ -19,13 +19,13 @@ class Unbroadcast(Operation):
         super().__init__([grad, like], name)
 
     def compute(self, grad, like):
+        extra = grad.ndim - like.ndim
+        if extra:
+            grad = grad.sum(axis=tuple(range(extra)))
         if grad.shape == like.shape:
             return grad
-        extra = grad.ndim - like.ndim
-        stretched = tuple(extra + axis for axis, size in enumerate(like.shape)
-                          if size == 1 and grad.shape[extra + axis] != 1)
-        summed = grad.sum(axis=tuple(range(extra)) + stretched)
-        return summed if summed.shape == like.shape else summed.reshape(like.shape)
+        size_one = tuple(axis for axis, size in enumerate(like.shape) if size == 1)
+        return grad.sum(axis=size_one, keepdims=True)
 
     def gradient(self, grad):
         summed, _ = self.inputs
