@@ -128,23 +128,27 @@ class _Plan:
 
 def _checked_feed(node, value):
     """`value` as an array of the node's dtype and shape, or a clear error."""
-    what = f"{node.type.lower()} '{node.name}'"
     if not (isinstance(value, np.ndarray) and value.dtype == (node.dtype or value.dtype)):
         try:
             array = np.asarray(value)
         except ValueError as error:
-            raise ValueError(f"the value fed to {what} is not an array: {error}") from None
+            raise ValueError(f"the value fed to {_what(node)} is not an array: {error}") from None
         if node.dtype is not None and array.dtype != node.dtype:
             if not np.can_cast(array.dtype, node.dtype, casting="same_kind"):
-                raise TypeError(f"{what} holds {node.dtype.name} values and cannot be fed "
-                                f"{array.dtype.name} values; convert them first, e.g. "
+                raise TypeError(f"{_what(node)} holds {node.dtype.name} values and cannot be "
+                                f"fed {array.dtype.name} values; convert them first, e.g. "
                                 f"np.asarray(value, dtype='{node.dtype.name}')")
             array = array.astype(node.dtype)
         value = array
     if not shape_matches(value.shape, node.shape):
-        raise ValueError(f"{what} has shape {format_shape(node.shape)} (None matches any "
-                         f"size), but the value fed has shape {value.shape}")
+        raise ValueError(f"{_what(node)} has shape {format_shape(node.shape)} (None matches "
+                         f"any size), but the value fed has shape {value.shape}")
     return value
+
+
+def _what(node):
+    """How an error message names a fed node: `placeholder 'X'`."""
+    return f"{node.type.lower()} '{node.name}'"
 
 
 def _missing_feed_message(placeholder, fetch_nodes):
