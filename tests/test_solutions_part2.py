@@ -1,41 +1,12 @@
 """The exercise checks of chapters 6 to 9 accept the model answers in
 solutions/, reject typical wrong answers with an explanation, and report an
 unfinished stub (one that returns None) without failing."""
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 import minidl as tf
 from minidl.exercises import chapter06, chapter07, chapter08, chapter09
-
-SOLUTIONS = Path(__file__).parent.parent / "solutions"
-
-
-def load_solutions(chapter):
-    spec = importlib.util.spec_from_file_location(
-        f"solutions_{chapter}", SOLUTIONS / f"{chapter}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def assert_correct(check, answer, capsys):
-    check(answer)
-    assert capsys.readouterr().out.startswith("Correct!")
-
-
-def assert_not_yet(check, stub, capsys):
-    check(stub)
-    assert capsys.readouterr().out.startswith("Not implemented yet")
-
-
-def assert_rejected(check, wrong_answer, *phrases):
-    with pytest.raises(AssertionError) as failure:
-        check(wrong_answer)
-    for phrase in phrases:
-        assert phrase in str(failure.value)
+from exercise_helpers import assert_correct, assert_not_yet, assert_rejected, load_solutions
 
 
 # Chapter 6
