@@ -1,4 +1,4 @@
-"""The fused, stable losses: values against the textbook NumPy formulas,
+"""The stable losses (built on log_softmax): values against the textbook NumPy formulas,
 gradients against finite differences, and finite results for scores of +-1000."""
 import numpy as np
 import pytest
@@ -121,15 +121,15 @@ def test_softmax_and_log_softmax_of_scores_of_1000_are_finite():
     assert np.all(np.isfinite(grads[0]))
 
 
-def test_the_naive_loss_overflows_where_the_fused_one_does_not():
+def test_the_naive_loss_overflows_where_the_stable_one_does_not():
     """The tutorial's log(softmax(z)) is log(0) = -inf for a score far below
-    the others (and 0 * -inf = NaN): the reason the fused loss exists."""
+    the others (and 0 * -inf = NaN): the reason the stable loss exists."""
     logits = tf.constant(HUGE)
     naive = -tf.reduce_sum(HUGE_LABELS * tf.log(tf.nn.softmax(logits)), axis=1)
-    fused = tf.nn.softmax_cross_entropy_with_logits_v2(labels=HUGE_LABELS, logits=logits)
+    stable = tf.nn.softmax_cross_entropy_with_logits_v2(labels=HUGE_LABELS, logits=logits)
     with np.errstate(divide="ignore", invalid="ignore"):
-        naive_value, fused_value = run([naive, fused])
-    assert not np.any(np.isfinite(naive_value)) and np.all(np.isfinite(fused_value))
+        naive_value, stable_value = run([naive, stable])
+    assert not np.any(np.isfinite(naive_value)) and np.all(np.isfinite(stable_value))
 
 
 def test_labels_and_logits_of_different_shapes_are_an_error_naming_both():
