@@ -55,10 +55,13 @@ def numpy_trainer(problem):
                    lambda: [array for layer in layers for array in layer])
 
 
-def minidl_trainer(problem):
-    """The network as a minidl graph; a step is `session.run([train_op, loss], feed)`."""
-    import minidl as tf
+def build_training_graph(tf, problem):
+    """The network and its training step as a TensorFlow-1-style graph, written
+    once for any library with that API: `minidl` or `tensorflow.compat.v1`.
 
+    Returns:
+        graph, X, Y, layers (a list of (W, b) variables), loss, train_op.
+    """
     graph = tf.Graph()
     with graph.as_default():
         X = tf.placeholder(tf.float32, shape=(None, problem.X.shape[1]), name="X")
@@ -72,7 +75,15 @@ def minidl_trainer(problem):
         loss = tf.reduce_mean(
             tf.nn.softmax_cross_entropy_with_logits_v2(labels=Y, logits=logits))
         train_op = tf.train.GradientDescentOptimizer(LEARNING_RATE).minimize(loss)
-    session = tf.Session(graph=graph)
+    return graph, X, Y, layers, loss, train_op
+
+
+def minidl_trainer(problem):
+    """The network as a minidl graph; a step is `session.run([train_op, loss], feed)`."""
+    import minidl
+
+    graph, X, Y, layers, loss, train_op = build_training_graph(minidl, problem)
+    session = minidl.Session(graph=graph)
     fetches, feed = [train_op, loss], {X: problem.X, Y: problem.Y}
     trainer = Trainer("minidl", lambda: session.run(fetches, feed)[1],
                       lambda: [variable.value for layer in layers for variable in layer])
@@ -121,19 +132,8 @@ def tensorflow_trainer(problem, threads=None):
     except ImportError:
         return None
     tf = tensorflow.compat.v1
-    graph = tf.Graph()
+    graph, X, Y, layers, loss, train_op = build_training_graph(tf, problem)
     with graph.as_default():
-        X = tf.placeholder(tf.float32, shape=(None, problem.X.shape[1]))
-        Y = tf.placeholder(tf.float32, shape=(None, problem.Y.shape[1]))
-        layers = [(tf.Variable(W), tf.Variable(b)) for W, b in problem.layers]
-        hidden = X
-        for W, b in layers[:-1]:
-            hidden = tf.sigmoid(tf.matmul(hidden, W) + b)
-        W, b = layers[-1]
-        logits = tf.matmul(hidden, W) + b
-        loss = tf.reduce_mean(
-            tf.nn.softmax_cross_entropy_with_logits_v2(labels=Y, logits=logits))
-        train_op = tf.train.GradientDescentOptimizer(LEARNING_RATE).minimize(loss)
         initialize = tf.global_variables_initializer()
     config = tf.ConfigProto(intra_op_parallelism_threads=threads or 0,
                             inter_op_parallelism_threads=threads or 0)
