@@ -85,7 +85,7 @@ class ApplyGradients(VariableUpdate):
         data) does not turn a float32 variable into a float64 one."""
         new_values = {}
         for variable, slots, grad in zip(self.variables, self.slots, grads):
-            slot_values = {name: slot.value for name, slot in slots.items()} if slots else {}
+            slot_values = {name: slot.value for name, slot in slots.items()}
             value, new_slot_values = self.optimizer.update_rule(variable.value, grad, slot_values)
             new_values[variable] = np.asarray(value, dtype=variable.dtype)
             for name, slot_value in new_slot_values.items():
