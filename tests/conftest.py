@@ -1,9 +1,15 @@
 """Every test starts with a fresh default graph and leaves none behind, so
 tests that build into the default graph (as the tutorial does) cannot see
-each other's nodes."""
+each other's nodes. Plots are drawn off-screen (Agg) and every figure a test
+opens is closed after it."""
+import matplotlib
 import pytest
 
-import minidl
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+
+import minidl  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -11,3 +17,9 @@ def fresh_default_graph():
     minidl.reset_default_graph()
     yield
     minidl.reset_default_graph()
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")

@@ -1,25 +1,15 @@
 """minidl.plot draws what it is given: checked on the data of the artists, not on pixels."""
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgba
+from matplotlib.contour import ContourSet
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.colors import to_rgba  # noqa: E402
-from matplotlib.contour import ContourSet  # noqa: E402
-
-import minidl  # noqa: E402
-from minidl import plot  # noqa: E402
+import minidl
+from minidl import plot
 
 # Any warning matplotlib prints would show up in a notebook's output: make it a failure.
 pytestmark = pytest.mark.filterwarnings("error")
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 class CountingSession:

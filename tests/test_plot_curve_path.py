@@ -1,23 +1,12 @@
 """minidl.plot.curve_path draws the curve and each path on it, checked on the
 data of the artists, not on pixels."""
-import matplotlib
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgba
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.colors import to_rgba  # noqa: E402
-
-from minidl import plot  # noqa: E402
+from minidl import plot
 
 pytestmark = pytest.mark.filterwarnings("error")
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def square(x):

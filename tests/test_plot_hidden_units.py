@@ -1,27 +1,16 @@
 """minidl.plot.hidden_units shades one panel per unit with that unit's own values."""
-import matplotlib
+import numpy as np
+import pytest
+from matplotlib.collections import QuadMesh
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.collections import QuadMesh  # noqa: E402
-
-import minidl  # noqa: E402
-from minidl import plot  # noqa: E402
+import minidl
+from minidl import plot
 
 pytestmark = pytest.mark.filterwarnings("error")
 
 POINTS = np.array([[-2.0, -1.0], [1.5, 2.0], [0.5, -1.5], [-1.0, 1.0]])
 LABELS = np.array([0, 1, 0, 1])
 WEIGHTS = np.array([[1.0, 0.0, 2.0], [0.0, 1.0, -1.0]])
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def sigmoid_layer(weights):
