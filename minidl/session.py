@@ -11,7 +11,7 @@ from .graph import Node, format_shape, get_default_graph
 from .placeholder import Placeholder
 from .shapes import shape_matches
 from .traversal import topological_order
-from .variable import VariableUpdate
+from .variable import Variable, VariableUpdate
 
 
 class Session:
@@ -59,10 +59,10 @@ class Session:
             # The run reports the first NaN or infinity itself, by name; NumPy's
             # own warning about it would only come first and say less.
             with np.errstate(all="ignore"):
-                values = plan.execute(feed, check_numerics=True)
+                fetched = plan.execute(feed, check_numerics=True)
         else:
-            values = plan.execute(feed, check_numerics=False)
-        return _rebuild(fetches, iter(values[i] for i in plan.fetch_positions))
+            fetched = plan.execute(feed, check_numerics=False)
+        return _rebuild(fetches, iter(fetched))
 
     def close(self):
         """Free the session; using it again is an error."""
@@ -90,7 +90,9 @@ class _Plan:
     """How to run one set of fetches given one set of fed nodes, worked out once.
 
     Every node needed gets a position in the topological order; a run keeps
-    the values in a list indexed by those positions.
+    the values in a list indexed by those positions. Each step also lists the
+    values that no later step reads: they are dropped as soon as that step has
+    run, so NumPy can reuse their memory while it is still in the cache.
     """
 
     def __init__(self, fetch_nodes, fed_nodes):
@@ -102,18 +104,22 @@ class _Plan:
         position = {node: i for i, node in enumerate(order)}
         self.size = len(order)
         self.fed_positions = [(node, position[node]) for node in fed_nodes if node in position]
-        self.steps = [(i, node, node.compute, [position[x] for x in node.inputs])
-                      for i, node in enumerate(order) if node not in fed_nodes]
-        self.updates = [(i, node) for i, node, _, _ in self.steps
-                        if isinstance(node, VariableUpdate)]
         self.fetch_positions = [position[node] for node in fetch_nodes]
+        self.variables = [node for node in order if isinstance(node, Variable)]
+        steps = [(i, node, node.compute, [position[x] for x in node.inputs])
+                 for i, node in enumerate(order) if node not in fed_nodes]
+        self.updates = [(i, node) for i, node, _, _ in steps if isinstance(node, VariableUpdate)]
+        kept = set(self.fetch_positions) | {i for i, _ in self.updates}
+        self.steps = [step + (done_with,)
+                      for step, done_with in zip(steps, _last_reads(steps, kept))]
 
     def execute(self, feed, check_numerics):
-        """Compute every node in order, then apply the variable updates."""
+        """Compute every node in order, then apply the variable updates.
+        Returns the values of the fetches."""
         values = [None] * self.size
         for node, i in self.fed_positions:
             values[i] = feed[node]
-        for i, node, compute, input_positions in self.steps:
+        for i, node, compute, input_positions, done_with in self.steps:
             inputs = [values[j] for j in input_positions]
             try:
                 values[i] = compute(*inputs)
@@ -121,9 +127,41 @@ class _Plan:
                 raise _compute_error(node, inputs, error) from error
             if check_numerics:
                 _check_finite(node, values[i], inputs)
+            for j in done_with:
+                values[j] = None
+        # Updates write into the variables' own arrays, so a fetched value that
+        # is such an array, or a view of one, is copied first: what a run
+        # returns never changes afterwards.
+        variable_arrays = [variable.value for variable in self.variables]
+        for i in self.fetch_positions:
+            values[i] = _unshared(values[i], variable_arrays)
         for i, update in self.updates:
             values[i] = update.apply(values[i])
-        return values
+        return [values[i] for i in self.fetch_positions]
+
+
+def _last_reads(steps, kept):
+    """For each step, the positions of the values it is the last step to read,
+    leaving out the positions in `kept` (needed after the steps)."""
+    last_reader = {}
+    for k, (_, _, _, input_positions) in enumerate(steps):
+        for j in input_positions:
+            last_reader[j] = k
+    done_with = [[] for _ in steps]
+    for j, k in last_reader.items():
+        if j not in kept:
+            done_with[k].append(j)
+    return done_with
+
+
+def _unshared(value, arrays):
+    """`value`, or a copy of it if it is one of `arrays` or a view of one.
+    (NumPy keeps the array that owns a view's memory in `view.base`.)"""
+    if isinstance(value, np.ndarray):
+        owner = value if value.base is None else value.base
+        if any(owner is array for array in arrays):
+            return value.copy()
+    return value
 
 
 def _checked_feed(node, value):

@@ -14,6 +14,10 @@ class Variable(Node):
     value. Its value only changes through an update operation (`assign`, an
     optimizer's step), which a session applies after a run has succeeded.
 
+    An optimizer's step writes into the variable's array in place, so
+    `variable.value` changes as it trains; `session.run(variable)` returns a
+    copy that does not.
+
     Args:
         initial_value: anything NumPy turns into an array (it is copied).
         dtype: e.g. `minidl.float32`; by default NumPy's choice (float64 for floats).
@@ -56,7 +60,8 @@ class VariableUpdate(Operation):
 
 
 class Assign(VariableUpdate):
-    """Sets a variable to a value of the same shape; fetching it gives the new value."""
+    """Sets a variable to a copy of a value of the same shape; fetching it
+    gives the new value."""
 
     def __init__(self, variable, value, name=None):
         self.variable = variable
@@ -71,7 +76,7 @@ class Assign(VariableUpdate):
         return value
 
     def apply(self, new_value):
-        self.variable.value = new_value
+        self.variable.value = new_value.copy()
         return new_value
 
 

@@ -32,4 +32,4 @@ class RMSPropOptimizer(tf.train.Optimizer):
 
     def update_rule(self, value, grad, slots):
         s = self.decay * slots["s"] + (1 - self.decay) * grad * grad
-        return value - self.learning_rate * grad / (np.sqrt(s) + self.epsilon), {"s": s}
+        return -self.learning_rate * grad / (np.sqrt(s) + self.epsilon), {"s": s}

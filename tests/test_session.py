@@ -244,3 +244,48 @@ def test_updates_apply_after_the_whole_run():
         old, new = session.run([W, W.assign(W + 1.0)])
         assert (old, new) == (1.0, 2.0)
         assert session.run(W) == 2.0
+
+
+class AliveCheck(Operation):
+    """Passes x on, noting whether the arrays in `returned` are still alive."""
+
+    def __init__(self, x, returned, alive):
+        self.returned, self.alive = returned, alive
+        super().__init__([x])
+
+    def compute(self, x_value):
+        gc.collect()
+        self.alive.append([ref() is not None for ref in self.returned])
+        return x_value
+
+
+def test_a_value_is_dropped_once_its_last_reader_has_run():
+    """`doubled` is read only by the sum; by the time the last node runs, the
+    session no longer holds it."""
+    returned, alive = [], []
+    x = minidl.placeholder()
+    doubled = Doubled(x, returned)
+    total = minidl.reduce_sum(doubled)
+    last = AliveCheck(total, returned, alive)
+    returned.clear()
+    alive.clear()
+    with Session() as session:
+        assert session.run(last, {x: np.ones(1000)}) == 2000.0
+    assert alive == [[False]]
+
+
+def test_a_value_read_again_later_or_fetched_is_not_dropped():
+    returned, alive = [], []
+    x = minidl.placeholder()
+    doubled = Doubled(x, returned)
+    total = minidl.reduce_sum(doubled)
+    late_reader = doubled + AliveCheck(total, returned, alive)
+    returned.clear()
+    alive.clear()
+    with Session() as session:
+        np.testing.assert_array_equal(session.run(late_reader, {x: [1.0, 2.0]}), [8.0, 10.0])
+        assert alive == [[True]]
+        values = session.run([total, doubled, Doubled(doubled, [])], {x: [1.0, 2.0]})
+    assert values[0] == 6.0
+    np.testing.assert_array_equal(values[1], [2.0, 4.0])
+    np.testing.assert_array_equal(values[2], [4.0, 8.0])

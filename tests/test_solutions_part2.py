@@ -147,13 +147,19 @@ def test_chapter07_top_speed_of_the_first_step_is_rejected():
 class RMSPropDividingByOldS(solutions07.RMSPropOptimizer):
     def update_rule(self, value, grad, slots):
         s = self.decay * slots["s"] + (1 - self.decay) * grad * grad
-        return value - self.learning_rate * grad / (np.sqrt(slots["s"]) + self.epsilon), {"s": s}
+        return -self.learning_rate * grad / (np.sqrt(slots["s"]) + self.epsilon), {"s": s}
 
 
 class RMSPropWithoutRoot(solutions07.RMSPropOptimizer):
     def update_rule(self, value, grad, slots):
         s = self.decay * slots["s"] + (1 - self.decay) * grad * grad
-        return value - self.learning_rate * grad / (s + self.epsilon), {"s": s}
+        return -self.learning_rate * grad / (s + self.epsilon), {"s": s}
+
+
+class RMSPropReturningTheNewValue(solutions07.RMSPropOptimizer):
+    def update_rule(self, value, grad, slots):
+        s = self.decay * slots["s"] + (1 - self.decay) * grad * grad
+        return value - self.learning_rate * grad / (np.sqrt(s) + self.epsilon), {"s": s}
 
 
 class RMSPropStartingAtOne(solutions07.RMSPropOptimizer):
@@ -164,6 +170,7 @@ class RMSPropStartingAtOne(solutions07.RMSPropOptimizer):
 @pytest.mark.parametrize("wrong_optimizer, phrase", [
     (RMSPropDividingByOldS, "Update s first"),
     (RMSPropWithoutRoot, "square root"),
+    (RMSPropReturningTheNewValue, "not the new w"),
     (RMSPropStartingAtOne, "s should start as zeros"),
 ])
 def test_chapter07_wrong_rmsprop_is_rejected(wrong_optimizer, phrase):

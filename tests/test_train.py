@@ -189,3 +189,49 @@ def test_a_multilayer_perceptron_learns_xor():
         tf.matmul(hidden, W2) + b2, x, X, y, tf.train.GradientDescentOptimizer(0.5), steps=300)
     assert last_loss < 0.05 < first_loss
     assert accuracy == 1.0
+
+
+def test_a_step_moves_a_variable_in_place_and_fetched_values_do_not_move_with_it():
+    """The optimizer writes into the variable's own array; what a run returned
+    before (the variable, a view of it, its value in the training run) keeps
+    the value it had."""
+    W = tf.Variable([[1.0, 2.0], [3.0, 4.0]])
+    step = tf.train.GradientDescentOptimizer(0.5).minimize(tf.reduce_sum(W))
+    array = W.value
+    with tf.Session() as sess:
+        fetched, transposed, row = sess.run([W, tf.transpose(W), tf.reshape(W, (4,))])
+        during_step, _ = sess.run([W, step])
+        sess.run(step)
+    assert W.value is array
+    np.testing.assert_array_equal(array, [[0.0, 1.0], [2.0, 3.0]])
+    np.testing.assert_array_equal(fetched, [[1.0, 2.0], [3.0, 4.0]])
+    np.testing.assert_array_equal(transposed, [[1.0, 3.0], [2.0, 4.0]])
+    np.testing.assert_array_equal(row, [1.0, 2.0, 3.0, 4.0])
+    np.testing.assert_array_equal(during_step, [[1.0, 2.0], [3.0, 4.0]])
+
+
+def test_an_assigned_array_is_copied_so_training_does_not_change_its_source():
+    source = np.array([1.0, 2.0])
+    w = tf.Variable([0.0, 0.0])
+    v = tf.Variable([5.0, 6.0])
+    step = tf.train.GradientDescentOptimizer(1.0).minimize(tf.reduce_sum(w))
+    with tf.Session() as sess:
+        sess.run([w.assign(source), v.assign(w)])
+        sess.run(v.assign(w))
+        sess.run(step)
+        np.testing.assert_array_equal(sess.run([w, v]), [[0.0, 1.0], [1.0, 2.0]])
+    np.testing.assert_array_equal(source, [1.0, 2.0])
+
+
+class GradientDescentWithAScalarUpdate(tf.train.GradientDescentOptimizer):
+    def update_rule(self, value, grad, slots):
+        return np.sum(grad), {}
+
+
+def test_an_update_of_the_wrong_shape_is_reported_when_the_step_is_built():
+    a = tf.Variable(1.0, name="a")
+    W = tf.Variable([1.0, 2.0], name="W")
+    with pytest.raises(ValueError, match=r"GradientDescentWithAScalarUpdate.update_rule gave "
+                                         r"an update of shape \(\) for variable 'W' of "
+                                         r"shape \(2,\)"):
+        GradientDescentWithAScalarUpdate(0.1).minimize(a * tf.reduce_sum(W))

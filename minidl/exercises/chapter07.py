@@ -112,7 +112,8 @@ def check_momentum_top_speed(momentum_top_speed):
 
 def _rmsprop_reference(value, grads_of, learning_rate, decay, epsilon, num_steps):
     """Values visited by RMSProp, and by typical wrong versions of it."""
-    versions = {"right": None, "old s": None, "no root": None, "swapped": None}
+    versions = {"right": None, "old s": None, "no root": None, "swapped": None,
+                "new w": None}
     for version in versions:
         w, s, visited = np.array(value), np.zeros_like(value), []
         for _ in range(num_steps):
@@ -121,7 +122,8 @@ def _rmsprop_reference(value, grads_of, learning_rate, decay, epsilon, num_steps
                      else (1 - decay) * s + decay * grad ** 2)
             used_s = s if version == "old s" else new_s
             scale = used_s if version == "no root" else np.sqrt(used_s)
-            w, s = w - learning_rate * grad / (scale + epsilon), new_s
+            update = -learning_rate * grad / (scale + epsilon)
+            w, s = w + (w + update if version == "new w" else update), new_s
             visited.append(w)
         versions[version] = np.array(visited)
     return versions
@@ -131,12 +133,15 @@ _RMSPROP_HINTS = {
     "old s": " Update s first, then divide by the root of the new s.",
     "no root": " Divide by the square root of s, not by s.",
     "swapped": " The running mean keeps decay * s and adds (1 - decay) * g**2.",
+    "new w": (" update_rule returns the update, the change to add to w, "
+              "-learning_rate g / (sqrt(s) + epsilon), not the new w."),
 }
 
 
 def check_rmsprop(RMSPropOptimizer):
     """Exercise 3: an RMSProp subclass of `Optimizer`, s starting at 0,
-    s <- decay s + (1 - decay) g**2, w <- w - learning_rate g / (sqrt(s) + epsilon)."""
+    s <- decay s + (1 - decay) g**2, w <- w - learning_rate g / (sqrt(s) + epsilon),
+    with update_rule returning the update -learning_rate g / (sqrt(s) + epsilon)."""
     start = np.array([1.0, -2.0])
     optimizer = RMSPropOptimizer(learning_rate=0.1)
     slots = optimizer.initial_slots(start)

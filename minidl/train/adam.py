@@ -31,5 +31,4 @@ class AdamOptimizer(Optimizer):
         m = self.beta1 * slots["m"] + (1 - self.beta1) * grad
         v = self.beta2 * slots["v"] + (1 - self.beta2) * grad * grad
         lr_t = self.learning_rate * math.sqrt(1 - self.beta2 ** t) / (1 - self.beta1 ** t)
-        return (value - lr_t * m / (np.sqrt(v) + self.epsilon),
-                {"m": m, "v": v, "t": np.array(t)})
+        return -lr_t * m / (np.sqrt(v) + self.epsilon), {"m": m, "v": v, "t": np.array(t)}

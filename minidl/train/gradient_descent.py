@@ -9,4 +9,4 @@ class GradientDescentOptimizer(Optimizer):
         super().__init__(learning_rate, name)
 
     def update_rule(self, value, grad, slots):
-        return value - self.learning_rate * grad, {}
+        return -self.learning_rate * grad, {}

@@ -24,5 +24,5 @@ class MomentumOptimizer(Optimizer):
 
     def update_rule(self, value, grad, slots):
         accumulation = self.momentum * slots["momentum"] + grad
-        step = grad + self.momentum * accumulation if self.use_nesterov else accumulation
-        return value - self.learning_rate * step, {"momentum": accumulation}
+        direction = grad + self.momentum * accumulation if self.use_nesterov else accumulation
+        return -self.learning_rate * direction, {"momentum": accumulation}

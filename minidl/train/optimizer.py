@@ -1,6 +1,6 @@
 """What every optimizer shares: from a loss to gradients to one update op.
 
-An optimizer subclass only says how one variable moves given its gradient
+An optimizer subclass only says how far one variable moves given its gradient
 (`update_rule`) and what it remembers between steps (`initial_slots`, like
 Momentum's accumulated velocity).
 """
@@ -64,8 +64,9 @@ class Optimizer:
         return self._slots[variable]
 
     def update_rule(self, value, grad, slots):
-        """Return the variable's new value and its slots' new values, given its
-        value, its gradient and its slots' values (a dict)."""
+        """Return the variable's update, the change to add to its value
+        (w <- w + update), and its slots' new values, given its value, its
+        gradient and its slots' values (a dict)."""
         raise NotImplementedError
 
 
@@ -79,20 +80,36 @@ class ApplyGradients(VariableUpdate):
         super().__init__([grad for grad, _ in grads_and_vars], name)
 
     def compute(self, *grads):
-        """The new value of every variable and slot, as {Variable: new value}.
+        """Every variable's update and every slot's new value, as two dicts:
+        ({Variable: update}, {slot Variable: new value}).
 
-        Each keeps its dtype: a float64 gradient (from a loss mixing in float64
-        data) does not turn a float32 variable into a float64 one."""
-        new_values = {}
+        Each keeps its variable's dtype: a float64 gradient (from a loss mixing
+        in float64 data) does not turn a float32 variable into a float64 one."""
+        updates, new_slot_values = {}, {}
         for variable, slots, grad in zip(self.variables, self.slots, grads):
             slot_values = {name: slot.value for name, slot in slots.items()}
-            value, new_slot_values = self.optimizer.update_rule(variable.value, grad, slot_values)
-            new_values[variable] = np.asarray(value, dtype=variable.dtype)
-            for name, slot_value in new_slot_values.items():
-                new_values[slots[name]] = np.asarray(slot_value, dtype=slots[name].dtype)
-        return new_values
+            update, new_slots = self.optimizer.update_rule(variable.value, grad, slot_values)
+            updates[variable] = self._update_of(variable, update)
+            for name, value in new_slots.items():
+                new_slot_values[slots[name]] = np.asarray(value, dtype=slots[name].dtype)
+        return updates, new_slot_values
 
-    def apply(self, new_values):
-        for variable, value in new_values.items():
-            variable.value = value
+    def apply(self, updates_and_slot_values):
+        """Add each update to its variable in place, writing into the array the
+        variable already has rather than building a new one each step."""
+        updates, new_slot_values = updates_and_slot_values
+        for variable, update in updates.items():
+            variable.value += update
+        for slot, value in new_slot_values.items():
+            slot.value = value
         return None
+
+    def _update_of(self, variable, update):
+        """`update` in the variable's dtype; an error if its shape is not the
+        variable's (`+=` would silently stretch a smaller one)."""
+        update = np.asarray(update, dtype=variable.dtype)
+        if update.shape != variable.shape:
+            raise ValueError(f"{type(self.optimizer).__name__}.update_rule gave an update "
+                             f"of shape {update.shape} for variable '{variable.name}' of "
+                             f"shape {variable.shape}; it should have the variable's shape")
+        return update
