@@ -18,6 +18,13 @@ def test_the_product_of_two_matrices_builds_no_unbroadcast():
     assert "Unbroadcast" not in node_types()
 
 
+def test_the_product_of_two_matrices_transposes_in_its_gradients_matmuls():
+    X = tf.placeholder(tf.float64, shape=(None, 3))
+    W = tf.Variable(np.ones((3, 2)))
+    tf.gradients(tf.reduce_sum(tf.matmul(X, W)), [X, W])
+    assert "MatrixTranspose" not in node_types()
+
+
 def test_stacks_of_matrices_still_sum_what_broadcasting_stretched():
     rng = np.random.default_rng(0)
     check_gradients(tf.matmul, rng.normal(size=(1, 2, 3)), rng.normal(size=(4, 3, 5)))

@@ -155,6 +155,32 @@ def test_matmul_gradient(a_shape, b_shape):
     check_gradients(tf.matmul, anywhere(a_shape), anywhere(b_shape, seed=1))
 
 
+TRANSPOSED_MATMUL_SHAPES = {  # (transpose_a, transpose_b): shapes of a and b
+    (True, False): ((4, 3), (4, 5)), (False, True): ((3, 4), (5, 4)),
+    (True, True): ((4, 3), (5, 4)), (True, False, "stacks"): ((2, 4, 3), (4, 5)),
+    (False, True, "stacks"): ((3, 4), (2, 5, 4)),
+}
+
+
+@pytest.mark.parametrize("flags", TRANSPOSED_MATMUL_SHAPES, ids=str)
+def test_matmul_with_transposed_operands(flags):
+    transpose_a, transpose_b = flags[:2]
+    a_shape, b_shape = TRANSPOSED_MATMUL_SHAPES[flags]
+    a, b = anywhere(a_shape), anywhere(b_shape, seed=1)
+    expected = np.matmul(a.swapaxes(-1, -2) if transpose_a else a,
+                         b.swapaxes(-1, -2) if transpose_b else b)
+    with tf.Session() as sess:
+        got = sess.run(tf.matmul(tf.constant(a), tf.constant(b), transpose_a, transpose_b))
+    np.testing.assert_allclose(got, expected, rtol=1e-12)
+    check_gradients(lambda x, y: tf.matmul(x, y, transpose_a=transpose_a,
+                                           transpose_b=transpose_b), a, b)
+
+
+def test_matmul_transposing_a_vector_is_an_error_naming_the_op():
+    with pytest.raises(ValueError, match=r"MatMul 'matmul'.*\(4,\).*matrix transpose"):
+        tf.matmul(tf.constant(np.ones(4)), tf.constant(np.ones((4, 2))), transpose_a=True)
+
+
 def test_matmul_operator_gradient():
     check_gradients(lambda a, b: a @ b, anywhere((3, 4)), anywhere((4, 2), seed=1))
 
