@@ -129,9 +129,9 @@ class _Plan:
                 _check_finite(node, values[i], inputs)
             for j in done_with:
                 values[j] = None
-        # Updates write into the variables' own arrays, so a fetched value that
-        # is such an array, or a view of one, is copied first: what a run
-        # returns never changes afterwards.
+        # An optimizer's step writes into the variables' own arrays, so a fetched
+        # value that is such an array, or a view of one, is copied first: what a
+        # run returns never changes afterwards.
         variable_arrays = [variable.value for variable in self.variables]
         for i in self.fetch_positions:
             values[i] = _unshared(values[i], variable_arrays)
