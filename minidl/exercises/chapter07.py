@@ -122,8 +122,9 @@ def _rmsprop_reference(value, grads_of, learning_rate, decay, epsilon, num_steps
                      else (1 - decay) * s + decay * grad ** 2)
             used_s = s if version == "old s" else new_s
             scale = used_s if version == "no root" else np.sqrt(used_s)
-            update = -learning_rate * grad / (scale + epsilon)
-            w, s = w + (w + update if version == "new w" else update), new_s
+            new_w = w - learning_rate * grad / (scale + epsilon)
+            # "new w": update_rule returned the new w, and the step added it to w.
+            w, s = (w + new_w if version == "new w" else new_w), new_s
             visited.append(w)
         versions[version] = np.array(visited)
     return versions
