@@ -4,13 +4,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: lab test notebooks benchmark clean
+.PHONY: lab test lint notebooks benchmark clean
 
 lab: $(VENV)/installed
 	$(BIN)/jupyter lab notebooks/
 
-test: $(VENV)/installed
+# Lint first (ruff, on the library, tests, benchmarks and the notebooks), then
+# the unit tests and every notebook.
+test: lint
 	$(BIN)/python -m pytest
+
+lint: $(VENV)/installed
+	$(BIN)/ruff check .
 
 # Re-execute every notebook in place, top to bottom in a fresh kernel; then
 # merge printed output that the kernel happened to flush in pieces, so that a

@@ -3,8 +3,8 @@ first principles in NumPy. `import minidl as tf` runs TF1-style graph code.
 
 Every name below is public; its docstring says where it lives.
 """
-from . import operators as _operators  # noqa: F401  (gives nodes + - * / @ **)
 from . import datasets, nn, plot, train
+from . import operators as _operators  # noqa: F401  (gives nodes + - * / @ **)
 from .constant import Constant, constant
 from .draw import backprop_trace, draw_graph, graph_layout
 from .dtypes import bool_ as bool
@@ -14,19 +14,30 @@ from .gradients import RegisterGradient, gradients
 from .graph import Graph, Node, get_default_graph, reset_default_graph
 from .operation import Operation
 from .ops.activations import log_softmax, relu, sigmoid, softmax, tanh
-from .ops.arithmetic import (add, add_n, divide, maximum, minimum, multiply, negative, pow,
-                             subtract)
+from .ops.arithmetic import add, add_n, divide, maximum, minimum, multiply, negative, pow, subtract
 from .ops.comparison import equal, greater, greater_equal, less, less_equal, where
 from .ops.elementwise import abs, exp, log, sign, sqrt, square
 from .ops.matmul import matmul
 from .ops.reductions import argmax, reduce_max, reduce_mean, reduce_sum
-from .ops.shape_ops import (cast, expand_dims, matrix_transpose, ones_like, reshape, transpose,
-                            zeros_like)
+from .ops.shape_ops import (
+    cast,
+    expand_dims,
+    matrix_transpose,
+    ones_like,
+    reshape,
+    transpose,
+    zeros_like,
+)
 from .placeholder import Placeholder, placeholder
 from .session import Session
 from .source import show_source
-from .variable import (Variable, global_variables, global_variables_initializer,
-                       trainable_variables, variables_initializer)
+from .variable import (
+    Variable,
+    global_variables,
+    global_variables_initializer,
+    trainable_variables,
+    variables_initializer,
+)
 
 # `from minidl import *` gives everything except the names that would hide
 # Python's own `abs`, `pow` and `bool`: use minidl.abs, minidl.pow, minidl.bool.

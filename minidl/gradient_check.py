@@ -63,7 +63,8 @@ def gradient_check(loss, variables, feed_dict=None, epsilon=1e-6, rtol=1e-5, ato
             variable.value = variable.value.astype(np.float64)
         computed = session.run(gradients(loss, variables), feed_dict)
         for variable, grad in zip(variables, computed):
-            grad = np.zeros(variable.shape) if grad is None else np.broadcast_to(grad, variable.shape)
+            grad = (np.zeros(variable.shape) if grad is None
+                    else np.broadcast_to(grad, variable.shape))
             for index in np.ndindex(*variable.shape):
                 numerical = _central_difference(session, loss, variable, index, feed_dict, epsilon)
                 error = abs(grad[index] - numerical) / (atol + rtol * abs(numerical))

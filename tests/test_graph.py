@@ -119,7 +119,7 @@ def test_as_default_blocks_nest_and_restore_after_an_error():
     with middle.as_default():
         with pytest.raises(ZeroDivisionError):
             with inner.as_default():
-                1 / 0
+                raise ZeroDivisionError
         assert minidl.get_default_graph() is middle
     assert minidl.get_default_graph() is outer
 

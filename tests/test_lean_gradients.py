@@ -2,9 +2,9 @@
 are not built, and where shapes are only known when the graph runs, the
 gradients still come out right for every size."""
 import numpy as np
+from gradcheck import check_gradients
 
 import minidl as tf
-from gradcheck import check_gradients
 
 
 def node_types():

@@ -4,9 +4,9 @@ import operator
 
 import numpy as np
 import pytest
+from forward_helpers import check_op, sample
 
 import minidl
-from forward_helpers import check_op, sample
 from minidl.ops.arithmetic import Add, Divide, Multiply, Pow, Subtract
 from minidl.ops.matmul import MatMul
 

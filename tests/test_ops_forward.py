@@ -3,9 +3,9 @@ shapes (with broadcasting), in float32 and float64. Gradients are checked in
 the gradient tests; here only forward values, dtypes and static shapes."""
 import numpy as np
 import pytest
+from forward_helpers import check_op, sample
 
 import minidl
-from forward_helpers import check_op, sample
 
 DTYPES = [np.float32, np.float64]
 

@@ -3,11 +3,10 @@ solutions/, reject typical wrong answers with an explanation, and report an
 unfinished stub (one that returns None) without failing."""
 import numpy as np
 import pytest
+from exercise_helpers import assert_correct, assert_not_yet, assert_rejected, load_solutions
 
 import minidl as tf
 from minidl.exercises import chapter06, chapter07, chapter08, chapter09
-from exercise_helpers import assert_correct, assert_not_yet, assert_rejected, load_solutions
-
 
 # Chapter 6
 

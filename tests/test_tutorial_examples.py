@@ -2,8 +2,20 @@
 numbers its math says they give (worked out here in NumPy)."""
 import numpy as np
 
-from minidl import (Graph, Session, Variable, add, log, matmul, multiply, negative,
-                    placeholder, reduce_sum, sigmoid, softmax)
+from minidl import (
+    Graph,
+    Session,
+    Variable,
+    add,
+    log,
+    matmul,
+    multiply,
+    negative,
+    placeholder,
+    reduce_sum,
+    sigmoid,
+    softmax,
+)
 
 
 def test_affine_transformation_z_equals_A_x_plus_b():

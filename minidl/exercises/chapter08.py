@@ -19,7 +19,8 @@ def check_confusion_counts(confusion_counts):
         expected = np.zeros((num_classes, num_classes), dtype=np.int64)
         for true, guess in zip(y_true, y_pred):
             expected[true, guess] += 1
-        where = f"with y_true = {show(y_true)}, y_pred = {show(y_pred)}, num_classes = {num_classes}"
+        where = (f"with y_true = {show(y_true)}, y_pred = {show(y_pred)}, "
+                 f"num_classes = {num_classes}")
         if len(y_true) > 10:
             where = f"with {len(y_true)} random labels of {num_classes} classes"
         if answer.shape != expected.shape:
