@@ -3,12 +3,13 @@ first principles in NumPy. `import minidl as tf` runs TF1-style graph code.
 
 Every name below is public; its docstring says where it lives.
 """
-from . import datasets, nn, plot, train
+from . import datasets, explore, nn, plot, train
 from . import operators as _operators  # noqa: F401  (gives nodes + - * / @ **)
 from .constant import Constant, constant
 from .draw import backprop_trace, draw_graph, graph_layout
 from .dtypes import bool_ as bool
 from .dtypes import float32, float64, int32, int64
+from .explore.playground import playground
 from .gradient_check import GradientCheckReport, gradient_check
 from .gradients import RegisterGradient, gradients
 from .graph import Graph, Node, get_default_graph, reset_default_graph
@@ -45,12 +46,14 @@ __all__ = [
     "Constant", "Graph", "GradientCheckReport", "Node", "Operation", "Placeholder",
     "RegisterGradient", "Session", "Variable",
     "add", "add_n", "argmax", "backprop_trace", "cast", "constant", "datasets", "divide",
-    "draw_graph", "equal", "exp", "expand_dims", "float32", "float64", "get_default_graph",
+    "draw_graph", "equal", "exp", "expand_dims", "explore", "float32", "float64",
+    "get_default_graph",
     "global_variables", "global_variables_initializer", "gradient_check", "gradients",
     "graph_layout", "greater",
     "greater_equal", "int32", "int64", "less", "less_equal", "log", "log_softmax",
     "matmul", "matrix_transpose", "maximum", "minimum", "multiply", "negative", "nn",
-    "ones_like", "placeholder", "plot", "reduce_max", "reduce_mean", "reduce_sum", "relu",
+    "ones_like", "placeholder", "playground", "plot", "reduce_max", "reduce_mean",
+    "reduce_sum", "relu",
     "reset_default_graph", "reshape", "show_source", "sigmoid", "sign", "softmax", "sqrt",
     "square", "subtract", "tanh", "train", "trainable_variables", "transpose",
     "variables_initializer", "where", "zeros_like",
