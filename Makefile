@@ -4,10 +4,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: lab test lint notebooks benchmark clean
+.PHONY: lab test lint notebooks benchmark browser-test clean
+
+# JupyterLab refuses to start as root unless told to; containers often run as root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lab: $(VENV)/installed
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/
 
 # Lint first (ruff, on the library, tests, benchmarks and the notebooks), then
 # the unit tests and every notebook.
@@ -22,12 +25,23 @@ lint: $(VENV)/installed
 # re-run stores exactly the same cells.
 notebooks: $(VENV)/installed
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
+		--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.store_widget_state=False \
+		notebooks/*.ipynb
 	$(BIN)/jupyter nbconvert --to notebook --inplace \
 		--CoalesceStreamsPreprocessor.enabled=True notebooks/*.ipynb
 
 benchmark: $(VENV)/installed
 	$(BIN)/python benchmarks/run.py
+
+# The explorables and the Playground in JupyterLab, in headless Chromium driven
+# by Playwright (browser/check_explorables.py). Chromium comes from the system
+# (Debian: apt-get install chromium fonts-dejavu), not from Playwright's download.
+browser-test: $(VENV)/browser-installed
+	$(BIN)/python browser/check_explorables.py
+
+$(VENV)/browser-installed: $(VENV)/installed requirements-browser.txt
+	$(BIN)/python -m pip install -r requirements-browser.txt
+	touch $@
 
 $(VENV)/installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
