@@ -16,3 +16,12 @@ def test_notebook_is_committed_executed_top_to_bottom(path):
     assert counts == list(range(1, len(counts) + 1)), (
         f"{path.name}: execution counts {counts}; re-run it top to bottom in a fresh kernel "
         f"(make notebooks) and commit the outputs")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_saves_no_widget_state(path):
+    # Widget state is large and new on every run; the explorables store a picture instead.
+    metadata = json.loads(path.read_text(encoding="utf-8"))["metadata"]
+    assert "widgets" not in metadata, (
+        f"{path.name} has widget state in its metadata: re-run it with `make notebooks` "
+        f"(which passes --ExecutePreprocessor.store_widget_state=False)")
