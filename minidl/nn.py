@@ -1,6 +1,10 @@
 """The `minidl.nn` namespace, as `tf.nn`: activations and losses for networks."""
 from .ops.activations import log_softmax, relu, sigmoid, softmax, tanh
-from .ops.losses import sigmoid_cross_entropy_with_logits, softmax_cross_entropy_with_logits_v2
+from .ops.losses import (
+    l2_loss,
+    sigmoid_cross_entropy_with_logits,
+    softmax_cross_entropy_with_logits_v2,
+)
 
-__all__ = ["log_softmax", "relu", "sigmoid", "softmax", "tanh",
+__all__ = ["l2_loss", "log_softmax", "relu", "sigmoid", "softmax", "tanh",
            "sigmoid_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2"]
