@@ -64,6 +64,22 @@ class SigmoidCrossEntropyWithLogits(Operation):
         return [-grad * logits, grad * (sigmoid(logits) - labels)]
 
 
+def softmax_cross_entropy_with_logits_v2(labels, logits, axis=-1, name=None):
+    """The cross-entropy between `labels` (probabilities, often one-hot) and
+    softmax(`logits`), one value per example (`tf.nn.softmax_cross_entropy_with_logits_v2`).
+
+    It is the cross-entropy of log_softmax(logits), kept as a node of its own so
+    that the gradient reuses its value: softmax(logits) is e**log_softmax(logits),
+    one exp instead of a second softmax."""
+    return CrossEntropy(labels, log_softmax(logits, axis), axis, name)
+
+
+def sigmoid_cross_entropy_with_logits(labels, logits, name=None):
+    """The cross-entropy between 0/1 `labels` and sigmoid(`logits`), elementwise
+    (`tf.nn.sigmoid_cross_entropy_with_logits`)."""
+    return SigmoidCrossEntropyWithLogits(labels, logits, name)
+
+
 class L2Loss(Operation):
     """sum(x**2) / 2, one number for the whole array: the usual weight penalty
     (`tf.nn.l2_loss`). The 1/2 cancels the 2 of the derivative: d/dx = x.
@@ -83,19 +99,3 @@ class L2Loss(Operation):
 def l2_loss(t, name=None):
     """Half the sum of the squares of `t`'s elements, a scalar (`tf.nn.l2_loss`)."""
     return L2Loss(t, name)
-
-
-def softmax_cross_entropy_with_logits_v2(labels, logits, axis=-1, name=None):
-    """The cross-entropy between `labels` (probabilities, often one-hot) and
-    softmax(`logits`), one value per example (`tf.nn.softmax_cross_entropy_with_logits_v2`).
-
-    It is the cross-entropy of log_softmax(logits), kept as a node of its own so
-    that the gradient reuses its value: softmax(logits) is e**log_softmax(logits),
-    one exp instead of a second softmax."""
-    return CrossEntropy(labels, log_softmax(logits, axis), axis, name)
-
-
-def sigmoid_cross_entropy_with_logits(labels, logits, name=None):
-    """The cross-entropy between 0/1 `labels` and sigmoid(`logits`), elementwise
-    (`tf.nn.sigmoid_cross_entropy_with_logits`)."""
-    return SigmoidCrossEntropyWithLogits(labels, logits, name)
