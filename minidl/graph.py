@@ -15,13 +15,11 @@ class Graph:
         nodes: every node, in the order it was built (so inputs come before
             the operations that use them).
         variables: the `Variable` nodes, in the order they were built.
-        seed: the graph-level random seed (`tf.set_random_seed`), or None.
     """
 
     def __init__(self):
         self.nodes = []
         self.variables = []
-        self.seed = None
         self._names = set()
         self._name_counts = {}
 

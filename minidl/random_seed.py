@@ -14,11 +14,17 @@ As in TensorFlow 1, two numbers fix the sequence an operation draws:
 - op seed only: fixed, with `DEFAULT_GRAPH_SEED` as the graph seed;
 - neither: different in every process.
 """
+import weakref
+
 import numpy as np
 
 from .graph import get_default_graph
 
 DEFAULT_GRAPH_SEED = 87654321  # TensorFlow 1's, used when only the op seed is given
+
+# Each graph's seed, kept here rather than on the Graph (TensorFlow's `graph.seed`),
+# so that a graph stays the plain container of nodes chapter 1 shows.
+_graph_seeds = weakref.WeakKeyDictionary()
 
 
 def set_random_seed(seed):
@@ -28,7 +34,7 @@ def set_random_seed(seed):
     by it and by their own op-level seeds (see `get_seed`). Set it right after
     `tf.reset_default_graph()`: a fresh graph has no seed.
     """
-    get_default_graph().seed = None if seed is None else int(seed)
+    _graph_seeds[get_default_graph()] = None if seed is None else int(seed)
 
 
 def get_seed(op_seed, graph=None):
@@ -40,8 +46,9 @@ def get_seed(op_seed, graph=None):
         graph: the graph the operation is built in; the default graph when None.
     """
     graph = graph or get_default_graph()
-    if graph.seed is not None:
-        return graph.seed, len(graph.nodes) if op_seed is None else int(op_seed)
+    graph_seed = _graph_seeds.get(graph)
+    if graph_seed is not None:
+        return graph_seed, len(graph.nodes) if op_seed is None else int(op_seed)
     if op_seed is not None:
         return DEFAULT_GRAPH_SEED, int(op_seed)
     return None, None

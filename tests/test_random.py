@@ -18,12 +18,16 @@ def dropout_values(graph_seed, op_seed, num_runs=2, shape=(4, 50), build_before=
             return [session.run(y) for _ in range(num_runs)]
 
 
-def test_set_random_seed_sets_the_default_graphs_seed_and_a_fresh_graph_has_none():
+def test_set_random_seed_seeds_the_default_graph_only_and_a_fresh_graph_has_no_seed():
     with tf.Graph().as_default() as graph:
-        assert graph.seed is None and tf.get_seed(None) == (None, None)
+        assert tf.get_seed(None) == (None, None)
         tf.set_random_seed(7)
-        assert graph.seed == 7
-    assert tf.Graph().seed is None
+        assert tf.get_seed(None) == (7, 0)
+        with tf.Graph().as_default():
+            assert tf.get_seed(None) == (None, None)
+        assert tf.get_seed(3, graph) == (7, 3)
+    tf.reset_default_graph()
+    assert tf.get_seed(None) == (None, None)
 
 
 def test_get_seed_follows_tensorflow_1s_rules():
