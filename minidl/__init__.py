@@ -29,6 +29,7 @@ from .ops.shape_ops import (
     zeros_like,
 )
 from .placeholder import Placeholder, placeholder
+from .random_seed import get_seed, set_random_seed
 from .session import Session
 from .source import show_source
 from .variable import (
@@ -46,12 +47,12 @@ __all__ = [
     "RegisterGradient", "Session", "Variable",
     "add", "add_n", "argmax", "backprop_trace", "cast", "constant", "datasets", "divide",
     "draw_graph", "equal", "exp", "expand_dims", "float32", "float64", "get_default_graph",
-    "global_variables", "global_variables_initializer", "gradient_check", "gradients",
+    "get_seed", "global_variables", "global_variables_initializer", "gradient_check", "gradients",
     "graph_layout", "greater",
     "greater_equal", "int32", "int64", "less", "less_equal", "log", "log_softmax",
     "matmul", "matrix_transpose", "maximum", "minimum", "multiply", "negative", "nn",
     "ones_like", "placeholder", "plot", "reduce_max", "reduce_mean", "reduce_sum", "relu",
-    "reset_default_graph", "reshape", "show_source", "sigmoid", "sign", "softmax", "sqrt",
-    "square", "subtract", "tanh", "train", "trainable_variables", "transpose",
+    "reset_default_graph", "reshape", "set_random_seed", "show_source", "sigmoid", "sign",
+    "softmax", "sqrt", "square", "subtract", "tanh", "train", "trainable_variables", "transpose",
     "variables_initializer", "where", "zeros_like",
 ]
