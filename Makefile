@@ -18,13 +18,15 @@ lint: $(VENV)/installed
 	$(BIN)/ruff check .
 
 # Re-execute every notebook in place, top to bottom in a fresh kernel; then
-# merge printed output that the kernel happened to flush in pieces, so that a
-# re-run stores exactly the same cells.
+# merge printed output that the kernel happened to flush in pieces, and write
+# the paths in stored tracebacks relative to the repository, so that a re-run,
+# here or on another machine, stores exactly the same cells.
 notebooks: $(VENV)/installed
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 	$(BIN)/jupyter nbconvert --to notebook --inplace \
 		--CoalesceStreamsPreprocessor.enabled=True notebooks/*.ipynb
+	$(BIN)/python tools/relative_tracebacks.py notebooks/*.ipynb
 
 benchmark: $(VENV)/installed
 	$(BIN)/python benchmarks/run.py
