@@ -54,10 +54,10 @@ class ExpandDims(Operation):
 
 class Transpose(Operation):
     """The axes of x permuted by `perm` (reversed when perm is None, which
-    transposes a matrix)."""
+    transposes a matrix). A negative axis counts from the end, as in NumPy."""
 
     def __init__(self, x, perm=None, name=None):
-        self.perm = None if perm is None else tuple(perm)
+        self.perm = None if perm is None else _from_the_start(perm)
         super().__init__([x], name)
 
     def compute(self, x):
@@ -66,6 +66,14 @@ class Transpose(Operation):
     def gradient(self, grad):
         inverse = None if self.perm is None else tuple(np.argsort(self.perm))
         return [transpose(grad, inverse)]
+
+
+def _from_the_start(perm):
+    """`perm` with its negative axes counted from the start (-1 is the last of
+    len(perm) axes), so that its inverse, the gradient's permutation, is right.
+    An axis out of range is left for NumPy to refuse."""
+    return tuple(int(axis) + len(perm) if -len(perm) <= axis < 0 else int(axis)
+                 for axis in perm)
 
 
 class MatrixTranspose(Operation):
