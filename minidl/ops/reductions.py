@@ -5,6 +5,7 @@ gradient of the result it fed into. `unreduce` spreads a reduced gradient back
 over the input's shape; it is the one place where reduced axes are put back.
 """
 import math
+import operator
 
 import numpy as np
 
@@ -15,8 +16,13 @@ from .shape_ops import ones_like, zeros_like
 
 
 def _axes(axis):
-    """None, an int or a list of ints, as NumPy's `axis` argument."""
-    return axis if axis is None or isinstance(axis, int) else tuple(axis)
+    """None, an int or a list of ints (NumPy integers too), as NumPy's `axis`
+    argument, in Python ints."""
+    if axis is None:
+        return None
+    if np.ndim(axis) == 0:
+        return operator.index(axis)
+    return tuple(operator.index(one) for one in axis)
 
 
 class Reduction(Operation):

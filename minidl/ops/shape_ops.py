@@ -5,13 +5,14 @@ from numpy.lib.array_utils import normalize_axis_index
 
 from ..dtypes import as_dtype
 from ..operation import Operation
+from ..shapes import as_shape
 
 
 class Reshape(Operation):
     """The same values in a new shape (one size may be -1: whatever fits)."""
 
     def __init__(self, x, shape, name=None):
-        self.new_shape = tuple(shape)
+        self.new_shape = as_shape(shape)
         super().__init__([x], name)
 
     def compute(self, x):
