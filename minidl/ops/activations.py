@@ -113,10 +113,12 @@ def relu(x, name=None):
 
 
 def softmax(x, axis=-1, name=None):
-    """Probabilities from scores along `axis`, overflow-safe (`tf.nn.softmax`)."""
-    return Softmax(x, axis, name)
+    """Probabilities from scores along `axis` (None: the last axis, as in
+    TensorFlow), overflow-safe (`tf.nn.softmax`)."""
+    return Softmax(x, -1 if axis is None else axis, name)
 
 
 def log_softmax(x, axis=-1, name=None):
-    """log(softmax(x)), computed stably (`tf.nn.log_softmax`)."""
-    return LogSoftmax(x, axis, name)
+    """log(softmax(x)) along `axis` (None: the last axis), computed stably
+    (`tf.nn.log_softmax`)."""
+    return LogSoftmax(x, -1 if axis is None else axis, name)
