@@ -242,7 +242,10 @@ def _rebuild(fetches, values):
     """The structure of `fetches`, with each node replaced by the next value."""
     if isinstance(fetches, (list, tuple)):
         items = [_rebuild(item, values) for item in fetches]
-        return items if isinstance(fetches, list) else type(fetches)(items)
+        if isinstance(fetches, list):
+            return items
+        is_namedtuple = hasattr(fetches, "_fields")  # its fields are separate arguments
+        return type(fetches)(*items) if is_namedtuple else type(fetches)(items)
     if isinstance(fetches, dict):
         return {key: _rebuild(item, values) for key, item in fetches.items()}
     return next(values)
