@@ -210,3 +210,21 @@ def test_failing_run_changes_no_variable():
             session.run([step, broken], {x: np.ones((3, 3))})
     unchanged.check()
 
+
+
+def test_the_truth_value_of_a_node_is_refused_with_where_and_run_as_the_fixes():
+    x = minidl.placeholder(minidl.float64, (3,), name="x")
+    positive = minidl.greater(x, 0.0, name="positive")
+    unchanged = Unchanged(x.graph)
+    for truth_test in (bool, lambda node: not node, lambda node: node and 1):
+        with raises(TypeError, "'positive'", "tf.where", "session.run(positive"):
+            truth_test(positive)
+    unchanged.check()
+    with raises(TypeError, "Greater 'greater'", "tf.where"):
+        if x > 0:
+            pass
+
+
+def test_nodes_can_still_be_tested_against_none_and_kept_in_sets_and_dicts():
+    x = minidl.placeholder(minidl.float64, (3,), name="x")
+    assert x is not None and x in {x} and {x: 1}[x] == 1 and x == x
