@@ -221,7 +221,7 @@ def paint(pixels, box, values, strength=1.0):
     left, top, right, bottom = box
     colours = COLOUR_TABLE[np.clip(values[::-1] * 255, 0, 255).astype(np.uint8)]
     square = np.asarray(Image.fromarray(colours).resize((right - left, bottom - top),
-                                                        Image.BILINEAR))
+                                                        Image.Resampling.BILINEAR))
     if strength != 1.0:
         square = strength * square + (1 - strength) * 255
     pixels[top:bottom, left:right, :3] = square
