@@ -9,6 +9,11 @@ import minidl as tf
 from minidl import explore
 
 
+def png_size(png):
+    """(width, height) in pixels, from the PNG header."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
 @pytest.fixture
 def blobs():
     return tf.datasets.blobs(n=100, seed=0)
@@ -34,9 +39,13 @@ def test_perceptron_explorer_leaves_the_default_graph_alone(blobs):
 
 def test_an_explorable_shows_a_widget_a_still_picture_and_a_line_of_text(blobs):
     explorer = explore.perceptron_explorer(*blobs)
-    bundle = explorer._repr_mimebundle_()
+    bundle, metadata = explorer._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
-    assert base64.b64decode(bundle["image/png"]) == explorer.png()
+    png = base64.b64decode(bundle["image/png"])
+    # The still picture has twice the pixels of the live one, to be shown at its size.
+    width, height = explorer.size()
+    assert metadata["image/png"] == {"width": width, "height": height}
+    assert png_size(png) == (2 * width, 2 * height) and png_size(explorer.png()) == (width, height)
     assert bundle["text/plain"] == explorer.describe()
 
 

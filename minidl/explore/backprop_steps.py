@@ -29,9 +29,12 @@ class BackpropStepper(Explorable):
         step = self.controls["step"]
         step.value = min(max(step.value + offset, step.min), step.max)
 
-    def render(self):
+    def render(self, scale=1):
         """The trace's own picture of the current step."""
-        return self.trace.draw(self.value("step")).png()
+        return self.trace.draw(self.value("step")).png(scale)
+
+    def size(self):
+        return self.trace.draw(self.value("step")).size()
 
     def describe(self):
         step = self.trace.steps[self.value("step") - 1]

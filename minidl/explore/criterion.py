@@ -42,7 +42,7 @@ class CriterionExplorer(Explorable):
         self._curves = {}
         super().__init__({"angle": slider("angle (degrees)", angle, -180, 180, 1, ".0f"),
                           "scale": slider("scale", scale, 0.2, 5, 0.1, ".1f")},
-                         figsize=(11, 3.4))
+                         figsize=(9, 3.2))
 
     def weights(self, angle=None):
         """W for `angle` (the slider's by default) and the scale slider's value."""
@@ -67,7 +67,8 @@ class CriterionExplorer(Explorable):
     def draw(self, figure):
         left, middle, right = figure.subplots(1, 3, gridspec_kw={"width_ratios": (1, 1.2, 1.2)})
         decision_boundary(self.session, self.logits, self.X, self.X_data, self.y_data,
-                          feed_dict={self.W: self.weights()}, ax=left, resolution=80)
+                          feed_dict={self.W: self.weights()}, ax=left, resolution=80,
+                          legend=False)
         error_rates, losses = self.curves()
         error_rate, J = self.measure()
         middle.plot(ANGLES, error_rates, color="black")
@@ -78,7 +79,7 @@ class CriterionExplorer(Explorable):
             ax.axvline(self.value("angle"), color="gray", linestyle="--")
             ax.set_xlabel("angle (degrees)")
             ax.grid(alpha=0.3)
-        figure.subplots_adjust(left=0.05, right=0.98, bottom=0.16, top=0.9, wspace=0.3)
+        figure.subplots_adjust(left=0.06, right=0.98, bottom=0.17, top=0.9, wspace=0.3)
 
     def describe(self):
         error_rate, J = self.measure()

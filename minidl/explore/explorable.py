@@ -7,8 +7,9 @@ a PNG in an `ipywidgets.Image`. Moving a control calls `update`, which redraws.
 
 Displayed in a notebook, an explorable gives three representations at once:
 the live widget (JupyterLab shows it while the kernel runs), a PNG of the
-picture as it is (GitHub and other static views show it) and a line of text
-saying what it shows (what nbval compares; the widget's id changes every run).
+picture as it is, at twice the pixels for high-resolution screens (GitHub and
+other static views show it), and a line of text saying what it shows (what
+nbval compares; the widget's id changes every run).
 """
 import base64
 import io
@@ -16,6 +17,8 @@ import io
 import ipywidgets as widgets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+
+RETINA = 2
 
 
 def natural_size():
@@ -72,13 +75,20 @@ class Explorable(widgets.VBox):
         """The picture as it is shown now, as PNG bytes."""
         return self.image.value
 
-    def render(self):
-        """Draw the figure afresh and return it as PNG bytes."""
+    def render(self, scale=1):
+        """Draw the figure afresh and return it as PNG bytes, with `scale`
+        times the pixels of its dpi."""
         self.figure.clear()
         self.draw(self.figure)
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png", metadata={"Software": None})
+        self.figure.savefig(buffer, format="png", dpi=self.figure.dpi * scale,
+                            metadata={"Software": None})
         return buffer.getvalue()
+
+    def size(self):
+        """(width, height) of the picture in pixels, as shown."""
+        width, height = self.figure.get_size_inches() * self.figure.dpi
+        return round(width), round(height)
 
     def draw(self, figure):
         raise NotImplementedError
@@ -88,9 +98,10 @@ class Explorable(widgets.VBox):
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)
-        bundle["image/png"] = base64.b64encode(self.png()).decode("ascii")
+        bundle["image/png"] = base64.b64encode(self.render(RETINA)).decode("ascii")
         bundle["text/plain"] = self.describe()
-        return bundle
+        width, height = self.size()
+        return bundle, {"image/png": {"width": width, "height": height}}
 
 
 def slider(description, value, low, high, step, readout_format=".2f"):

@@ -43,9 +43,9 @@ class LearningRateExplorer(Explorable):
 
     def draw(self, figure):
         path, losses = self.path()
-        ax = figure.add_axes((0.1, 0.12, 0.86, 0.78))
+        ax = figure.add_axes((0.12, 0.12, 0.84, 0.78))
         surface_path(self.surface, {"gradient descent": np.clip(path, -10, 10)}, ax=ax,
-                     x_range=(-2.5, 1), y_range=(-1.5, 1.5), levels=15)
+                     x_range=(-2.5, 1), y_range=(-1.5, 1.5), levels=15, legend=False)
         ax.set(xlabel="$w_1$", ylabel="$w_2$",
                title=f"{self.behaviour()} (the limit is 2/lambda_max = "
                      f"{2 / self.lambda_max:.3f}); f = {losses[-1]:.3g}")

@@ -1,6 +1,6 @@
 """Chapter 7's explorable: gradient descent, Momentum and Adam race down one
 valley, each with sliders for its own settings."""
-from ..plot import loss_curves, surface_path
+from ..plot import surface_path, training_curves
 from ..train import AdamOptimizer, GradientDescentOptimizer, MomentumOptimizer
 from .descent import descent_path
 from .explorable import Explorable, slider
@@ -23,7 +23,7 @@ class OptimizerRace(Explorable):
             "momentum_rate": slider("Momentum rate", momentum_rate, 0.005, 0.2, 0.005, ".3f"),
             "momentum": slider("momentum", momentum, 0.0, 0.99, 0.01),
             "adam_rate": slider("Adam rate", adam_rate, 0.01, 1.0, 0.01),
-            "beta1": slider("beta1", beta1, 0.0, 0.99, 0.01)}, figsize=(11, 4))
+            "beta1": slider("beta1", beta1, 0.0, 0.99, 0.01)}, figsize=(9, 3.6))
 
     def optimizers(self):
         """{name: optimizer} with the sliders' settings."""
@@ -41,11 +41,12 @@ class OptimizerRace(Explorable):
         results = self.race()
         left, right = figure.subplots(1, 2)
         surface_path(self.surface, {name: path for name, (path, _) in results.items()},
-                     x_range=self.x_range, y_range=self.y_range, levels=20, ax=left)
+                     x_range=self.x_range, y_range=self.y_range, levels=20, ax=left,
+                     legend=False)
         left.set_title("paths across the loss surface")
-        loss_curves({name: losses for name, (_, losses) in results.items()}, log_scale=True,
-                    ax=right, title="loss")
-        figure.subplots_adjust(left=0.06, right=0.98, bottom=0.13, top=0.92, wspace=0.2)
+        training_curves({name: losses for name, (_, losses) in results.items()},
+                        log_scale=True, ax=right, title="loss")
+        figure.subplots_adjust(left=0.07, right=0.76, bottom=0.14, top=0.92, wspace=0.28)
 
     def describe(self):
         finals = ", ".join(f"{name} {losses[-1]:.2e}" for name, (_, losses) in self.race().items())

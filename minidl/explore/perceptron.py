@@ -45,9 +45,9 @@ class PerceptronExplorer(Explorable):
         return float(np.mean((p[:, 0] > 0.5) == (self.y_data == 1)))
 
     def draw(self, figure):
-        ax = figure.add_axes((0.12, 0.1, 0.84, 0.8))
+        ax = figure.add_axes((0.13, 0.13, 0.83, 0.78))
         decision_boundary(self.session, self.p_blue, self.X, self.X_data, self.y_data,
-                          feed_dict=self.weights(), ax=ax, resolution=100)
+                          feed_dict=self.weights(), ax=ax, resolution=100, legend=False)
         ax.set_title(f"accuracy {self.accuracy():.0%}")
 
     def describe(self):

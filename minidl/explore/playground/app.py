@@ -13,7 +13,7 @@ import time
 import ipywidgets as widgets
 
 from ...draw import draw_graph
-from ..explorable import natural_size
+from ..explorable import RETINA, natural_size
 from .code import playground_code
 from .controls import make_controls, rows, settings_of
 from .network import PlaygroundNetwork
@@ -168,7 +168,7 @@ class Playground(widgets.VBox):
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)
-        bundle["image/png"] = base64.b64encode(self.picture.frame("png")).decode("ascii")
+        bundle["image/png"] = base64.b64encode(self.picture.still(RETINA)).decode("ascii")
         network = self.network
         hidden = ", ".join(str(units) for units in self.settings.hidden) or "no"
         bundle["text/plain"] = (f"Playground: {self.settings.dataset}, features "
@@ -176,7 +176,8 @@ class Playground(widgets.VBox):
                                 f"({self.settings.activation}); epoch {network.epoch}, "
                                 f"train loss {network.train_losses[-1]:.3f}, "
                                 f"test loss {network.test_losses[-1]:.3f}")
-        return bundle
+        width, height = self.picture.size()
+        return bundle, {"image/png": {"width": width, "height": height}}
 
 
 def playground(**settings):

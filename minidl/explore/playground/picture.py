@@ -199,6 +199,22 @@ class PlaygroundPicture:
             image.save(buffer, format="png")
         return buffer.getvalue()
 
+    def size(self):
+        """(width, height) of the picture in pixels."""
+        return self.figure.canvas.get_width_height()
+
+    def still(self, scale):
+        """The picture as a PNG with `scale` times the pixels (for a still
+        copy that stays sharp on a high-resolution screen)."""
+        dpi = self.figure.dpi
+        self.figure.set_dpi(dpi * scale)
+        self.background = None
+        try:
+            return self.frame("png")
+        finally:
+            self.figure.set_dpi(dpi)
+            self.background = None
+
     def _square_pixels(self):
         """Where the shaded squares go, as (left, top, right, bottom) pixel
         boxes with rows counted from the top: one per unit, column by column,
