@@ -64,8 +64,8 @@ def number(value, what, example="0.05"):
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number,
                                                                     np.ndarray)):
         fail(f"{what} should be a number, like {example}; it is {describe(value)}."
-             + (" Remove the quotes: a number is written without them."
-                if isinstance(value, str) else ""))
+             + (f" Quotes make it text, even when it looks like a number: write {value}, "
+               f"not {value!r}." if isinstance(value, str) else ""))
     if np.ndim(value) != 0 or np.asarray(value).dtype.kind not in "iuf":
         fail(f"{what} should be one number, like {example}; it is {describe(value)}")
     return float(value)
@@ -76,7 +76,8 @@ def numbers(value, what):
     but numbers (strings, nodes, None)."""
     if isinstance(value, str):
         fail(f"{what} should be numbers (a NumPy array); it is {describe(value)}. "
-             f"Remove the quotes: a number is written without them.")
+             f"Quotes make it text, even when it looks like numbers: return the values "
+             f"themselves.")
     if hasattr(value, "inputs"):
         fail(f"{what} should be NumPy numbers; it is {describe(value)}. A node is a "
              f"recipe: run it in a session to get its value.")
