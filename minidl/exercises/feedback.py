@@ -52,9 +52,12 @@ def describe(value):
         return f"the minidl node '{name}' (of type {type(value).__name__})"
     if isinstance(value, np.ndarray):
         return f"a NumPy array of dtype {value.dtype} and shape {value.shape}"
+    if isinstance(value, type):
+        return f"the class {value.__name__}"
     if callable(value):
-        return f"the function or class {getattr(value, '__name__', repr(value))}"
-    return f"a {type(value).__name__}, {value!r}"
+        return f"the function {getattr(value, '__name__', repr(value))}"
+    kind = type(value).__name__
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}, {value!r}"
 
 
 def number(value, what, example="0.05"):
