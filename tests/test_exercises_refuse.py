@@ -76,6 +76,13 @@ def train_on_a_fresh_sample_of_circles(X_train, y_train, X_test):
                                          np.concatenate([y_train, y_more]), X_test)
 
 
+def mlp_logits_by_dense_layers(X, layers):
+    h = X
+    for W, _ in layers[:-1]:
+        h = tf.layers.dense(h, W.shape[1], activation=tf.sigmoid)
+    return tf.layers.dense(h, layers[-1][0].shape[1])
+
+
 def steps_by_running_momentum(momentum, fraction):
     with tf.Graph().as_default():
         w = tf.Variable(0.0)
@@ -167,6 +174,8 @@ SHORTCUTS = [
                  [WRITE_IT, "`tf.gradients`"], id="05b-cross_entropy_gradient"),
     pytest.param(chapter05b.check_my_gradients, lambda ys, xs: tf.gradients(ys, xs),
                  [WRITE_IT, "my_gradients calls `tf.gradients`"], id="05b-my_gradients"),
+    pytest.param(chapter06.check_mlp_logits, mlp_logits_by_dense_layers,
+                 [WRITE_IT, "`tf.layers.dense`"], id="06-mlp_logits"),
     pytest.param(chapter06.check_train_circles, train_on_a_fresh_sample_of_circles,
                  ["calls `tf.datasets.circles`", "holds back the examples it tests on"],
                  id="06-train_circles"),

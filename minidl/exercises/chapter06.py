@@ -8,6 +8,7 @@ import numpy as np
 from .. import datasets
 from ..datasets import circles
 from ..graph import Graph
+from ..layers import dense
 from ..ops.activations import sigmoid
 from ..placeholder import placeholder
 from ..session import Session
@@ -80,7 +81,8 @@ def check_mlp_logits(mlp_logits):
             X = placeholder(np.float64, shape=(None, sizes[0]), name="X")
             layers = [(Variable(W, name=f"W{i + 1}"), Variable(b, name=f"b{i + 1}"))
                       for i, (W, b) in enumerate(arrays)]
-            logits = mlp_logits(X, layers)
+            with refusing("mlp_logits", [("tf.layers.dense", dense)]):
+                logits = mlp_logits(X, layers)
             if logits is None:
                 return not_yet("mlp_logits")
             node(logits, "what mlp_logits returns", "built from X and the layers' variables")
