@@ -99,3 +99,10 @@ def test_series_never_take_the_class_colours():
         ax = PLOTS[name]()
         drawn = {to_rgba(line.get_color()) for line in ax.lines if isinstance(line, Line2D)}
         assert not drawn & classes, name
+
+
+def test_grids_of_panels_take_a_title_above_them_all():
+    session, x, scores = linear_model()
+    units = plot.hidden_units(session, scores, x, POINTS, resolution=10, title="look here")
+    digits = plot.digit_grid(np.zeros((3, 64)), labels=[1, 2, 3], title="three digits")
+    assert units.get_suptitle() == "look here" and digits.get_suptitle() == "three digits"

@@ -7,7 +7,7 @@ from .style import axes_or_new
 
 WRONG_COLOR = "#d62728"  # the title of a wrong guess (digits have no class colours)
 
-def digit_grid(images, labels=None, predictions=None, columns=10, cell_size=0.9):
+def digit_grid(images, labels=None, predictions=None, columns=10, cell_size=0.9, title=None):
     """Show 8x8 digit images side by side, each titled with its true label
     and/or the predicted one; a wrong prediction's title is red.
 
@@ -17,6 +17,7 @@ def digit_grid(images, labels=None, predictions=None, columns=10, cell_size=0.9)
         predictions: the predicted digits, shape (n,), or None.
         columns: the number of images per row of the grid.
         cell_size: the width and height of one image, in inches.
+        title: what to look at, written above the grid.
 
     Returns:
         The Figure, with one Axes per image, in order; titles read "7" (label),
@@ -35,6 +36,8 @@ def digit_grid(images, labels=None, predictions=None, columns=10, cell_size=0.9)
         wrong = label is not None and prediction is not None and label != prediction
         ax.set_title(_title(label, prediction), fontsize=8,
                      color=WRONG_COLOR if wrong else "black")
+    if title is not None:
+        figure.suptitle(title, fontsize=11)
     figure.tight_layout()
     return figure
 

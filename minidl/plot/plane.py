@@ -125,7 +125,8 @@ def decision_boundary(session, scores, X_placeholder, X, y=None, feed_dict=None,
 
 
 def hidden_units(session, layer, X_placeholder, X, y=None, feed_dict=None, titles=None,
-                 value_range=(0.0, 1.0), columns=4, resolution=100, panel_size=2.2):
+                 value_range=(0.0, 1.0), columns=4, resolution=100, panel_size=2.2,
+                 title=None):
     """One small panel per unit of a hidden layer, shaded by the unit's value
     at every point of the plane: white where it is low, black where it is high
     (grey, not red and blue, so that the points' class colours stand out).
@@ -147,6 +148,7 @@ def hidden_units(session, layer, X_placeholder, X, y=None, feed_dict=None, title
         columns: the number of panels per row.
         resolution: the number of grid points along each axis.
         panel_size: the width and height of one panel, in inches.
+        title: what to look at, written above all the panels.
 
     Returns:
         The Figure, with one Axes per unit, in order; the axes of the plane,
@@ -174,6 +176,8 @@ def hidden_units(session, layer, X_placeholder, X, y=None, feed_dict=None, title
         ax.set_title(titles[unit], fontsize=9)
     figure.supxlabel("$x_1$", fontsize=10)
     figure.supylabel("$x_2$", fontsize=10)
+    if title is not None:
+        figure.suptitle(title, fontsize=11)
     figure.tight_layout()
     return figure
 
