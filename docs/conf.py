@@ -30,8 +30,10 @@ extensions = [
 nb_execution_mode = "off"
 # $...$ and $$...$$ as the notebooks write math; ::: fences for notes.
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
-# Headings get anchors, so in-page links ("#exercises") resolve and are checked.
+# Headings get anchors, so in-page links resolve and are checked; named as
+# JupyterLab names them ("#Dead-relus"), so a notebook's links work in both.
 myst_heading_anchors = 3
+myst_heading_slug_func = "chapter_pages.jupyter_anchor"
 
 autodoc_member_order = "bysource"
 

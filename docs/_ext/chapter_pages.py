@@ -30,6 +30,13 @@ def add_exercises_note(app, doctree):
             section.insert(1, note)
 
 
+def jupyter_anchor(title):
+    """A heading's anchor as JupyterLab makes it (its text, spaces turned into
+    hyphens), so that a notebook's links to its own sections (`#Dead-relus`)
+    work the same on the site as in Jupyter."""
+    return title.strip().replace(" ", "-")
+
+
 def docstring_as_written(app, what, name, obj, options, lines):
     """The docstrings are plain text written for `help()` (|x| is an absolute
     value, not reST): show them verbatim, in a literal block."""
