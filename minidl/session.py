@@ -46,8 +46,15 @@ class Session:
         if key not in self._orders:  # the same order serves every run of a training loop
             self._orders[key] = execution_order(fetch_nodes, fed_nodes=values)
         order = self._orders[key]
-        for node in order:
-            values[node] = self._compute(node, [values[x] for x in node.inputs])
+        # With check_numerics, the run names the first NaN or infinity itself.
+        with np.errstate(all="ignore" if self.check_numerics else None):
+            for node in order:
+                try:
+                    values[node] = node.compute(*[values[x] for x in node.inputs])
+                except (ValueError, TypeError, IndexError, ArithmeticError) as error:
+                    raise _compute_error(node, values, error) from error
+                if self.check_numerics:
+                    _check_finite(node, values)
         # Only now, with every value computed, do variables change: all at once,
         # and not at all if a node failed. (An update rebinds `variable.value`
         # to a new array, so an array that a run returned never changes.)
@@ -79,21 +86,6 @@ class Session:
             self._check_in_graph(node, "feed")
             feed[node] = _checked_feed(node, value)
         return feed
-
-    def _compute(self, node, inputs):
-        """`node.compute(*inputs)`, with an error naming the node and its inputs
-        if it fails (or, with check_numerics, if its value is not finite)."""
-        try:
-            if not self.check_numerics:
-                return node.compute(*inputs)
-            # The run reports the first NaN or infinity itself, by name; NumPy's
-            # own warning about it would only come first and say less.
-            with np.errstate(all="ignore"):
-                value = node.compute(*inputs)
-        except (ValueError, TypeError, IndexError, ArithmeticError) as error:
-            raise _compute_error(node, inputs, error) from error
-        _check_finite(node, value, inputs)
-        return value
 
     def _check_in_graph(self, node, verb):
         if not isinstance(node, Node):
@@ -157,21 +149,23 @@ def _describe(node, value):
     return f"'{node.name}' (shape {tuple(shape)}, {dtype})"
 
 
-def _compute_error(node, input_values, error):
-    inputs = ", ".join(_describe(x, v) for x, v in zip(node.inputs, input_values))
+def _compute_error(node, values, error):
+    """The error of a node that failed, naming it and its inputs' shapes."""
+    inputs = ", ".join(_describe(x, values[x]) for x in node.inputs)
     kind = next(k for k in (TypeError, ValueError, IndexError, ArithmeticError)
                 if isinstance(error, k))
     return kind(f"{node.type} '{node.name}' failed on inputs {inputs or '(none)'}: {error}")
 
 
-def _check_finite(node, value, input_values):
+def _check_finite(node, values):
     """An error naming `node` if its value holds NaN or infinity. For an
     update (a value of {variable: new value}) each new value counts."""
+    value = values[node]
     named = value.items() if isinstance(value, dict) else [(node, value)]
     for owner, array in named:
         if np.issubdtype(np.asarray(array).dtype, np.inexact) and not np.all(np.isfinite(array)):
-            inputs = "; ".join(f"{_describe(x, v)} min {np.min(v):.4g} max {np.max(v):.4g}"
-                               for x, v in zip(node.inputs, input_values))
+            inputs = "; ".join(f"{_describe(x, values[x])} min {np.min(values[x]):.4g} "
+                               f"max {np.max(values[x]):.4g}" for x in node.inputs)
             target = "" if owner is node else f" for variable '{owner.name}'"
             raise FloatingPointError(
                 f"{node.type} '{node.name}' produced NaN or infinity{target} from inputs: "

@@ -128,9 +128,15 @@ def _try_compute(operation, input_shapes, stand_in_shapes, dtypes):
     stand_ins = [np.ones(shape, dtype=dtype) for shape, dtype in zip(stand_in_shapes, dtypes)]
     try:
         with np.errstate(all="ignore"):
-            return np.asarray(operation.compute(*stand_ins))
+            value = np.asarray(operation.compute(*stand_ins))
     except (ValueError, TypeError, IndexError) as error:
         raise incompatible_inputs(operation, input_shapes, error) from None
+    if "inputs" in vars(operation):
+        raise AttributeError(
+            f"{operation.type} '{operation.name}': `inputs` holds the input nodes and cannot "
+            f"be replaced. `compute` gets the input values as its arguments and need not "
+            f"save them (the tutorial's `self.inputs = [x_value, y_value]` is not needed)")
+    return value
 
 
 def incompatible_inputs(operation, input_shapes, reason):

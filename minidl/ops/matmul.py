@@ -27,8 +27,11 @@ class MatMul(Operation):
         super().__init__([a, b], name)
 
     def compute(self, a, b):
-        _require_matrix_where_transposed(self, a, b)
-        return np.matmul(a.mT if self.transpose_a else a, b.mT if self.transpose_b else b)
+        if self.transpose_a:
+            a = _transposed(self, a, "a")
+        if self.transpose_b:
+            b = _transposed(self, b, "b")
+        return a @ b
 
     def gradient(self, grad):
         a, b = self.inputs
@@ -99,15 +102,14 @@ def _product_shape(product, a, b):
     return stacks + rows + columns
 
 
-def _require_matrix_where_transposed(product, a, b):
-    """An error when a transpose flag meets a vector (whose shape was not known
-    when the graph was built)."""
-    for value, transposed, which in ((a, product.transpose_a, "a"),
-                                     (b, product.transpose_b, "b")):
-        if transposed and value.ndim < 2:
-            raise ValueError(
-                f"transpose_{which} needs {which} to be a matrix, but it is a value of "
-                f"shape {value.shape}: a vector where a matrix was needed. If this is the "
-                f"gradient of a matmul whose input had an unknown number of axes, give "
-                f"that input's placeholder a shape, e.g. placeholder(shape=(None,)), so "
-                f"that the gradient knows it is a vector")
+def _transposed(product, value, which):
+    """The transpose of `value` (each matrix of a stack), or an error if it is a
+    vector: possible when the graph did not know its number of axes."""
+    if value.ndim < 2:
+        raise ValueError(
+            f"transpose_{which} needs {which} to be a matrix, but it is a value of "
+            f"shape {value.shape}: a vector where a matrix was needed. If this is the "
+            f"gradient of a matmul whose input had an unknown number of axes, give "
+            f"that input's placeholder a shape, e.g. placeholder(shape=(None,)), so "
+            f"that the gradient knows it is a vector")
+    return value.mT

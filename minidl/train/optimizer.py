@@ -77,12 +77,12 @@ class Optimizer:
 
         Each keeps its variable's dtype: a float64 gradient (from a loss mixing
         in float64 data) does not turn a float32 variable into a float64 one."""
-        slots = self.slots_for(variable)
+        slots = self._slots[variable]
         update, new_slots = self.update_rule(
             variable.value, grad, {name: slot.value for name, slot in slots.items()})
-        new_values = {slots[name]: np.asarray(value, dtype=slots[name].dtype)
-                      for name, value in new_slots.items()}
-        new_values[variable] = variable.value + self._checked_update(variable, update)
+        new_values = {variable: variable.value + self._checked_update(variable, update)}
+        for name, value in new_slots.items():
+            new_values[slots[name]] = np.asarray(value, dtype=slots[name].dtype)
         return new_values
 
     def _checked_update(self, variable, update):
