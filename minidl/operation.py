@@ -40,6 +40,7 @@ class Operation(Node):
     """
 
     def __init__(self, inputs=(), name=None):
+        __tracebackhide__ = True  # an error shows the learner's line, then its own
         graph = _common_graph(self, inputs)
         like = _dtype_for_plain_values(inputs)
         inputs = [x if isinstance(x, Node) else _as_array(x, like) for x in inputs]
@@ -64,6 +65,7 @@ class Operation(Node):
         """The shape and dtype of this operation's value, told from its inputs'
         when the graph is built (None for what cannot be told before running).
         By default, from running `compute` on small stand-in arrays."""
+        __tracebackhide__ = True
         return stand_in_shape_and_dtype(self, input_shapes, input_dtypes)
 
     def gradient(self, grad):
@@ -85,9 +87,11 @@ class UnaryOperation(Operation):
     Subclasses write `compute(self, x)` and `gradient(self, grad)`."""
 
     def __init__(self, x, name=None):
+        __tracebackhide__ = True
         super().__init__([x], name)
 
     def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        __tracebackhide__ = True
         return input_shapes[0], one_element_dtype(self, input_shapes, input_dtypes)
 
 
@@ -97,9 +101,11 @@ class BinaryOperation(Operation):
     `gradient(self, grad)`."""
 
     def __init__(self, x, y, name=None):
+        __tracebackhide__ = True
         super().__init__([x, y], name)
 
     def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        __tracebackhide__ = True
         return (broadcast_shapes(self, input_shapes),
                 one_element_dtype(self, input_shapes, input_dtypes))
 

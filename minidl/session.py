@@ -40,6 +40,7 @@ class Session:
         Returns:
             The values, as NumPy arrays, in the same structure as `fetches`.
         """
+        __tracebackhide__ = True  # an error shows the learner's line, then its own
         fetch_nodes = _flatten(fetches, [])
         values = self._checked_feed(fetch_nodes, feed_dict)
         key = (tuple(fetch_nodes), frozenset(values))
@@ -77,6 +78,7 @@ class Session:
 
     def _checked_feed(self, fetch_nodes, feed_dict):
         """The fed values as {node: array}, once the fetches and the feed are checked."""
+        __tracebackhide__ = True
         if self.closed:
             raise RuntimeError("this session is closed; open a new one with minidl.Session()")
         for node in fetch_nodes:
@@ -105,6 +107,7 @@ def execution_order(fetch_nodes, fed_nodes):
     Raises:
         ValueError: a placeholder is needed but not fed; the message names it.
     """
+    __tracebackhide__ = True
     order = topological_order(fetch_nodes, stop_at=fed_nodes)
     for node in order:
         if isinstance(node, Placeholder) and node not in fed_nodes:

@@ -85,6 +85,7 @@ def one_element_dtype(operation, input_shapes, input_dtypes):
     """The dtype of `operation.compute` on inputs of one element per axis and
     of the given dtypes (None if an input's dtype is unknown). An input whose
     number of axes is unknown is tried as a matrix."""
+    __tracebackhide__ = True
     if any(dtype is None for dtype in input_dtypes):
         return None
     ones = [(1, 1) if shape is None else (1,) * len(shape) for shape in input_shapes]
@@ -100,6 +101,7 @@ def stand_in_shape_and_dtype(operation, input_shapes, input_dtypes):
     equal a known one (an inner size of a product) is then tried as each size
     the inputs know. The shape stays unknown when the stand-ins would be big.
     """
+    __tracebackhide__ = True
     if any(shape is None for shape in input_shapes):
         return None, one_element_dtype(operation, input_shapes, input_dtypes)
     dtypes = [dtype or np.float64 for dtype in input_dtypes]

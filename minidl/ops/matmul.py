@@ -1,6 +1,4 @@
 """The matrix product, with NumPy's rules (so a matrix times a vector works)."""
-import numpy as np
-
 from ..operation import Operation
 from ..shapes import broadcast_shapes, incompatible_inputs, one_element_dtype
 from .broadcast import unbroadcast
@@ -23,6 +21,7 @@ class MatMul(Operation):
     default_name = "matmul"
 
     def __init__(self, a, b, transpose_a=False, transpose_b=False, name=None):
+        __tracebackhide__ = True
         self.transpose_a, self.transpose_b = transpose_a, transpose_b
         super().__init__([a, b], name)
 
@@ -41,6 +40,7 @@ class MatMul(Operation):
         return _gradient_in_general(self, grad)
 
     def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        __tracebackhide__ = True
         return (_product_shape(self, *input_shapes),
                 one_element_dtype(self, input_shapes, input_dtypes))
 
@@ -48,6 +48,7 @@ class MatMul(Operation):
 def matmul(a, b, transpose_a=False, transpose_b=False, name=None):
     """The matrix product a @ b, of a^T or b^T with `transpose_a` or
     `transpose_b` (`tf.matmul`; like NumPy, it also takes vectors)."""
+    __tracebackhide__ = True
     return MatMul(a, b, transpose_a, transpose_b, name)
 
 
