@@ -101,3 +101,24 @@ def sigmoid_cross_entropy_with_logits(labels, logits, name=None):
     """The cross-entropy between 0/1 `labels` and sigmoid(`logits`), elementwise
     (`tf.nn.sigmoid_cross_entropy_with_logits`)."""
     return SigmoidCrossEntropyWithLogits(labels, logits, name)
+
+
+class L2Loss(Operation):
+    """sum(x**2) / 2, one number for the whole array: the usual weight penalty
+    (`tf.nn.l2_loss`). The 1/2 cancels the 2 of the derivative: d/dx = x.
+    """
+
+    def __init__(self, x, name=None):
+        super().__init__([x], name)
+
+    def compute(self, x):
+        return np.asarray((x * x).sum() / 2, dtype=x.dtype)
+
+    def gradient(self, grad):
+        x, = self.inputs
+        return [grad * x]
+
+
+def l2_loss(t, name=None):
+    """Half the sum of the squares of `t`'s elements, a scalar (`tf.nn.l2_loss`)."""
+    return L2Loss(t, name)
