@@ -167,12 +167,20 @@ def _check_finite(node, values):
     named = value.items() if isinstance(value, dict) else [(node, value)]
     for owner, array in named:
         if np.issubdtype(np.asarray(array).dtype, np.inexact) and not np.all(np.isfinite(array)):
-            inputs = "; ".join(f"{_describe(x, values[x])} min {np.min(values[x]):.4g} "
-                               f"max {np.max(values[x]):.4g}" for x in node.inputs)
+            inputs = "; ".join(f"{_describe(x, values[x])} {_value_range(values[x])}"
+                               for x in node.inputs)
             target = "" if owner is node else f" for variable '{owner.name}'"
             raise FloatingPointError(
                 f"{node.type} '{node.name}' produced NaN or infinity{target} from inputs: "
                 f"{inputs or '(none)'}")
+
+
+def _value_range(value):
+    """`min 0 max 2` for an input in a NaN report, or `empty`: an empty array
+    has neither (NumPy's min of one is an error)."""
+    if np.size(value) == 0:
+        return "empty"
+    return f"min {np.min(value):.4g} max {np.max(value):.4g}"
 
 
 def _flatten(fetches, nodes):
@@ -192,7 +200,10 @@ def _rebuild(fetches, values):
     """The structure of `fetches`, with each node replaced by the next value."""
     if isinstance(fetches, (list, tuple)):
         items = [_rebuild(item, values) for item in fetches]
-        return items if isinstance(fetches, list) else type(fetches)(items)
+        if isinstance(fetches, list):
+            return items
+        is_namedtuple = hasattr(fetches, "_fields")  # its fields are separate arguments
+        return type(fetches)(*items) if is_namedtuple else type(fetches)(items)
     if isinstance(fetches, dict):
         return {key: _rebuild(item, values) for key, item in fetches.items()}
     return next(values)

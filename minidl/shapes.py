@@ -14,6 +14,7 @@ An operation that states no shape rule, like one a learner writes, is tried
 on small stand-ins of its inputs' shapes, the way one checks a rule by hand.
 """
 import math
+import operator
 
 import numpy as np
 from numpy.lib.array_utils import normalize_axis_index
@@ -21,6 +22,19 @@ from numpy.lib.array_utils import normalize_axis_index
 # An operation without a shape rule is tried on stand-ins only while none of
 # them holds more numbers than this; beyond, its shape is left unknown.
 MOST_STAND_IN_ELEMENTS = 2**16
+
+
+def as_shape(shape):
+    """A shape as a node keeps it: a tuple of Python ints and None, or None.
+
+    Takes what TensorFlow takes: a list, tuple or array of sizes (NumPy
+    integers too), or a single int for a shape of one axis (`shape=5`).
+    """
+    if shape is None:
+        return None
+    if np.ndim(shape) == 0:
+        shape = [shape]
+    return tuple(None if size is None else operator.index(size) for size in shape)
 
 
 def shape_matches(actual, declared):

@@ -71,3 +71,13 @@ def test_an_update_that_would_overflow_stops_the_step():
         with pytest.raises(FloatingPointError, match=r"variable 'W'"):
             sess.run(step)
     np.testing.assert_array_equal(W.value, [1.0, 2.0])
+
+
+def test_an_empty_input_is_described_as_empty_in_the_report():
+    x = tf.placeholder(tf.float64, (None,), name="x")
+    mean = tf.reduce_mean(x, name="mean")
+    with tf.Session(check_numerics=True) as sess:
+        with pytest.raises(FloatingPointError) as error:
+            sess.run(mean, {x: np.zeros(0)})
+    assert str(error.value) == ("ReduceMean 'mean' produced NaN or infinity from inputs: "
+                                "'x' (shape (0,), float64) empty")

@@ -7,14 +7,14 @@ from numpy.lib.array_utils import normalize_axis_index
 
 from ..dtypes import as_dtype
 from ..operation import Operation, UnaryOperation
-from ..shapes import incompatible_inputs
+from ..shapes import as_shape, incompatible_inputs
 
 
 class Reshape(Operation):
     """The same values in a new shape (one size may be -1: whatever fits)."""
 
     def __init__(self, x, shape, name=None):
-        self.new_shape = tuple(shape)
+        self.new_shape = as_shape(shape)
         super().__init__([x], name)
 
     def infer_shape_and_dtype(self, input_shapes, input_dtypes):
@@ -73,10 +73,10 @@ class ExpandDims(Operation):
 
 class Transpose(Operation):
     """The axes of x permuted by `perm` (reversed when perm is None, which
-    transposes a matrix)."""
+    transposes a matrix). A negative axis counts from the end, as in NumPy."""
 
     def __init__(self, x, perm=None, name=None):
-        self.perm = None if perm is None else tuple(perm)
+        self.perm = None if perm is None else _from_the_start(perm)
         super().__init__([x], name)
 
     def infer_shape_and_dtype(self, input_shapes, input_dtypes):
@@ -84,7 +84,7 @@ class Transpose(Operation):
         if shape is None:
             return None, input_dtypes[0]
         perm = tuple(reversed(range(len(shape)))) if self.perm is None else self.perm
-        if sorted(normalize_axis_index(p, len(shape)) for p in perm) != list(range(len(shape))):
+        if sorted(perm) != list(range(len(shape))):
             raise incompatible_inputs(self, input_shapes, f"perm {perm} does not list each "
                                       f"of the {len(shape)} axes once")
         return tuple(shape[p] for p in perm), input_dtypes[0]
@@ -95,6 +95,14 @@ class Transpose(Operation):
     def gradient(self, grad):
         inverse = None if self.perm is None else tuple(np.argsort(self.perm))
         return [transpose(grad, inverse)]
+
+
+def _from_the_start(perm):
+    """`perm` with its negative axes counted from the start (-1 is the last of
+    len(perm) axes), so that its inverse, the gradient's permutation, is right.
+    An axis out of range is left for NumPy to refuse."""
+    return tuple(int(axis) + len(perm) if -len(perm) <= axis < 0 else int(axis)
+                 for axis in perm)
 
 
 class MatrixTranspose(UnaryOperation):
