@@ -24,9 +24,10 @@ class Session:
             meant for hunting down a `log(0)`.
     """
 
-    def __init__(self, graph=None, check_numerics=False):
+    def __init__(self, graph=None, check_numerics=False, optimize=False):
         self.graph = graph or get_default_graph()
         self.check_numerics = check_numerics
+        self.optimize = optimize
         self.closed = False
         self._plans = {}
 
@@ -53,16 +54,28 @@ class Session:
             feed[node] = _checked_feed(node, value)
         plan = self._plans.get((tuple(fetch_nodes), frozenset(feed)))
         if plan is None:
-            plan = _Plan(fetch_nodes, feed)
+            plan = _Plan(fetch_nodes, feed) if not self.optimize else _optimized(fetch_nodes, feed)
             self._plans[(tuple(fetch_nodes), frozenset(feed))] = plan
         if self.check_numerics:
             # The run reports the first NaN or infinity itself, by name; NumPy's
             # own warning about it would only come first and say less.
             with np.errstate(all="ignore"):
-                fetched = plan.execute(feed, check_numerics=True)
+                fetched = plan.execute(feed, True, _compute_error, _check_finite)
         else:
-            fetched = plan.execute(feed, check_numerics=False)
+            fetched = plan.execute(feed, False, _compute_error, _check_finite)
         return _rebuild(fetches, iter(fetched))
+
+    def generated_code(self, fetches, feed_dict):
+        """The Python source an optimized session (`optimize=True`) runs for
+        these fetches when these nodes are fed (only the keys of `feed_dict`
+        matter)."""
+        if not self.optimize:
+            raise ValueError("generated_code needs a session made with optimize=True")
+        fetch_nodes, fed = _flatten(fetches, []), frozenset(feed_dict or {})
+        plan = self._plans.get((tuple(fetch_nodes), fed))
+        if plan is None:
+            plan = self._plans[(tuple(fetch_nodes), fed)] = _optimized(fetch_nodes, fed)
+        return plan.function.source
 
     def close(self):
         """Free the session; using it again is an error."""
@@ -113,7 +126,7 @@ class _Plan:
         self.steps = [step + (done_with,)
                       for step, done_with in zip(steps, _last_reads(steps, kept))]
 
-    def execute(self, feed, check_numerics):
+    def execute(self, feed, check_numerics, on_error=None, check_finite=None):
         """Compute every node in order, then apply the variable updates.
         Returns the values of the fetches."""
         values = [None] * self.size
@@ -138,6 +151,16 @@ class _Plan:
         for i, update in self.updates:
             values[i] = update.apply(values[i])
         return [values[i] for i in self.fetch_positions]
+
+
+def _optimized(fetch_nodes, fed_nodes):
+    from .optimize import OptimizedPlan
+    order = topological_order(fetch_nodes, stop_at=fed_nodes)
+    missing = [node for node in order
+               if isinstance(node, Placeholder) and node not in fed_nodes]
+    if missing:
+        raise ValueError(_missing_feed_message(missing[0], fetch_nodes))
+    return OptimizedPlan(order, fetch_nodes, fed_nodes)
 
 
 def _last_reads(steps, kept):

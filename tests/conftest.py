@@ -23,3 +23,20 @@ def fresh_default_graph():
 def close_figures():
     yield
     plt.close("all")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--optimized-sessions", action="store_true",
+                     help="make Session(optimize=True) the default in every unit test, "
+                          "so the whole suite checks the optimizing session too")
+
+
+@pytest.fixture(autouse=True)
+def session_kind(request, monkeypatch):
+    if request.config.getoption("--optimized-sessions"):
+        plain_init = minidl.Session.__init__
+
+        def optimizing_init(self, graph=None, check_numerics=False, optimize=True):
+            plain_init(self, graph, check_numerics, optimize)
+
+        monkeypatch.setattr(minidl.Session, "__init__", optimizing_init)
