@@ -59,7 +59,8 @@ def test_common_subexpressions_keep_operations_with_different_attributes():
 
 def test_identities_vanish_only_when_the_shape_stays():
     x = tf.placeholder(tf.float32, (None, 3))
-    same = -(-(x * 1.0 + 0.0))
+    negated = -(x * 1.0 + 0.0)
+    same = -negated
     program = program_for([same], [x], [remove_identities])
     assert op_types(program) == []
     assert program.fetches[0].origin is x

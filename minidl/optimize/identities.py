@@ -5,7 +5,6 @@ itself. Gradient code makes such steps often (the loss's gradient starts as
 ones). Each rule only fires when the result has exactly x's shape and dtype,
 so that a `* 1` that broadcasts x to a larger shape is kept.
 """
-import numpy as np
 
 
 def remove_identities(program):
