@@ -1,10 +1,19 @@
 # `make lab` opens the series; `make test` runs every test. Both create the
-# virtual environment .venv first (once, and again when requirements change).
+# virtual environment .venv first, with the exact versions in
+# requirements-lock.txt (once, and anew whenever the lock changes).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+LOCK := requirements-lock.txt
+# The website's builder (Sphinx, myst-nb) in a venv of its own: a learner who
+# only opens the series never installs it.
+DOCS_VENV := .venv-docs
+DOCS_LOCK := docs/requirements-lock.txt
+# The tool that writes the lock (maintainers only), in a venv of its own.
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
 
-.PHONY: lab test lint notebooks benchmark clean
+.PHONY: lab test lint notebooks benchmark book book-check lock upgrade test-minimums clean
 
 lab: $(VENV)/installed
 	$(BIN)/jupyter lab notebooks/
@@ -18,22 +27,74 @@ lint: $(VENV)/installed
 	$(BIN)/ruff check .
 
 # Re-execute every notebook in place, top to bottom in a fresh kernel; then
-# merge printed output that the kernel happened to flush in pieces, so that a
-# re-run stores exactly the same cells.
+# merge printed output that the kernel happened to flush in pieces, and write
+# the paths in stored tracebacks relative to the repository, so that a re-run,
+# here or on another machine, stores exactly the same cells.
 notebooks: $(VENV)/installed
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 	$(BIN)/jupyter nbconvert --to notebook --inplace \
 		--CoalesceStreamsPreprocessor.enabled=True notebooks/*.ipynb
+	$(BIN)/python tools/relative_tracebacks.py notebooks/*.ipynb
 
 benchmark: $(VENV)/installed
 	$(BIN)/python benchmarks/run.py
 
-$(VENV)/installed: requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+# The website, from the committed notebooks as they are (nothing re-executed),
+# built from scratch so that every page's warnings show; a warning or a broken
+# reference is an error. Open build/book/index.html.
+book: $(DOCS_VENV)/installed
+	rm -rf build/book
+	$(DOCS_VENV)/bin/sphinx-build -W --keep-going -n -b html docs build/book
+	@echo "The site is in build/book/: open build/book/index.html"
+
+# The built site in headless Chromium: links, math, figures, search, console
+# errors; screenshots in build/book-screenshots/.
+book-check: book
+	$(DOCS_VENV)/bin/python tools/check_book.py build/book build/book-screenshots
+
+# A fresh venv (--clear), so that a package dropped from the lock goes too.
+# minidl is installed editable: a change to its code or to pyproject.toml needs
+# no reinstall (tests/test_lock.py checks pyproject's requirements against the lock).
+$(VENV)/installed: $(LOCK)
+	$(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
-	$(BIN)/python -m pip install -r requirements.txt -e .
+	$(BIN)/python -m pip install -r $(LOCK) -e .
 	touch $@
 
+$(DOCS_VENV)/installed: $(DOCS_LOCK)
+	$(PYTHON) -m venv --clear $(DOCS_VENV)
+	$(DOCS_VENV)/bin/python -m pip install --upgrade pip
+	$(DOCS_VENV)/bin/python -m pip install -r $(DOCS_LOCK) -e .
+	touch $@
+
+# Write the locks from requirements.txt, docs/requirements.txt and
+# pyproject.toml: versions already in a lock are kept where they still fit, new
+# requirements get their newest versions; the docs lock agrees with the main
+# one on every package they share. Run it after changing a requirements file,
+# and commit the locks.
+COMPILE = $(UV) pip compile --universal --python-version 3.10 --quiet \
+	--custom-compile-command "make lock" $(UV_FLAGS)
+lock: $(UV)
+	$(COMPILE) requirements.txt pyproject.toml -o $(LOCK)
+	$(COMPILE) -c $(LOCK) docs/requirements.txt pyproject.toml -o $(DOCS_LOCK)
+
+# Every package to its newest version that requirements.txt allows, then the
+# notebooks re-executed in that environment and every test run.
+upgrade:
+	$(MAKE) lock UV_FLAGS=--upgrade
+	$(MAKE) $(VENV)/installed
+	$(MAKE) notebooks
+	$(MAKE) test
+
+# The unit tests and every notebook against the lowest versions that
+# requirements.txt allows, in a venv of their own (.venv-minimums).
+test-minimums: $(UV)
+	UV=$(UV) PYTHON=$(PYTHON) tools/test_minimums.sh
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/python -m pip install uv==$(UV_VERSION)
+
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(DOCS_VENV) .venv-minimums .tools build

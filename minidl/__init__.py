@@ -3,7 +3,7 @@ first principles in NumPy. `import minidl as tf` runs TF1-style graph code.
 
 Every name below is public; its docstring says where it lives.
 """
-from . import datasets, nn, plot, train
+from . import datasets, layers, nn, plot, train
 from . import operators as _operators  # noqa: F401  (gives nodes + - * / @ **)
 from .constant import Constant, constant
 from .draw import backprop_trace, draw_graph, graph_layout
@@ -12,6 +12,12 @@ from .dtypes import float32, float64, int32, int64
 from .gradient_check import GradientCheckReport, gradient_check
 from .gradients import RegisterGradient, gradients
 from .graph import Graph, Node, get_default_graph, reset_default_graph
+from .initializers import (
+    constant_initializer,
+    glorot_uniform_initializer,
+    random_normal_initializer,
+    zeros_initializer,
+)
 from .operation import Operation
 from .ops.activations import log_softmax, relu, sigmoid, softmax, tanh
 from .ops.arithmetic import add, add_n, divide, maximum, minimum, multiply, negative, pow, subtract
@@ -29,6 +35,7 @@ from .ops.shape_ops import (
     zeros_like,
 )
 from .placeholder import Placeholder, placeholder
+from .random_seed import get_seed, set_random_seed
 from .session import Session
 from .source import show_source
 from .variable import (
@@ -42,16 +49,17 @@ from .variable import (
 # `from minidl import *` gives everything except the names that would hide
 # Python's own `abs`, `pow` and `bool`: use minidl.abs, minidl.pow, minidl.bool.
 __all__ = [
-    "Constant", "Graph", "GradientCheckReport", "Node", "Operation", "Placeholder",
+    "Constant", "GradientCheckReport", "Graph", "Node", "Operation", "Placeholder",
     "RegisterGradient", "Session", "Variable",
-    "add", "add_n", "argmax", "backprop_trace", "cast", "constant", "datasets", "divide",
-    "draw_graph", "equal", "exp", "expand_dims", "float32", "float64", "get_default_graph",
-    "global_variables", "global_variables_initializer", "gradient_check", "gradients",
-    "graph_layout", "greater",
-    "greater_equal", "int32", "int64", "less", "less_equal", "log", "log_softmax",
+    "add", "add_n", "argmax", "backprop_trace", "cast", "constant", "constant_initializer",
+    "datasets", "divide", "draw_graph", "equal", "exp", "expand_dims", "float32", "float64",
+    "get_default_graph", "get_seed", "global_variables", "global_variables_initializer",
+    "glorot_uniform_initializer", "gradient_check", "gradients", "graph_layout", "greater",
+    "greater_equal", "int32", "int64", "layers", "less", "less_equal", "log", "log_softmax",
     "matmul", "matrix_transpose", "maximum", "minimum", "multiply", "negative", "nn",
-    "ones_like", "placeholder", "plot", "reduce_max", "reduce_mean", "reduce_sum", "relu",
-    "reset_default_graph", "reshape", "show_source", "sigmoid", "sign", "softmax", "sqrt",
-    "square", "subtract", "tanh", "train", "trainable_variables", "transpose",
-    "variables_initializer", "where", "zeros_like",
+    "ones_like", "placeholder", "plot", "random_normal_initializer", "reduce_max",
+    "reduce_mean", "reduce_sum", "relu", "reset_default_graph", "reshape", "set_random_seed",
+    "show_source", "sigmoid", "sign", "softmax", "sqrt", "square", "subtract", "tanh", "train",
+    "trainable_variables", "transpose", "variables_initializer", "where", "zeros_initializer",
+    "zeros_like",
 ]

@@ -9,6 +9,7 @@ random order (so that any slice of them, such as a mini-batch, mixes the classes
 - `blobs`: Gaussian clusters a straight line can separate (the perceptron).
 - `xor`, `circles`, `spiral`: classes no straight line separates (hidden layers).
 - `load_digits`: 1,797 images of 8x8 pixels of the digits 0..9.
+- `train_test_split`, `train_validation_test_split`: seeded splits of the rows.
 """
 from pathlib import Path
 
@@ -163,6 +164,40 @@ def train_test_split(X, y, test_fraction=0.2, seed=0):
     order = np.random.default_rng(seed).permutation(len(X))
     test, train = order[:num_test], order[num_test:]
     return X[train], X[test], y[train], y[test]
+
+
+def train_validation_test_split(X, y, validation_fraction=0.2, test_fraction=0.2, seed=0):
+    """Shuffle the rows and cut them into three sets, each with its own job:
+
+    - training: the model's weights are fitted to it;
+    - validation: choices *about* the model (its size, when to stop, how much
+      to regularize) are made by looking at it;
+    - test: looked at once, at the end, for an honest estimate of how the
+      model does on data it has never influenced.
+
+    Args:
+        X, y: the inputs and labels, with one row per example.
+        validation_fraction, test_fraction: the share of the rows put in the
+            validation and the test set (each rounded); the rest is for training.
+        seed: the seed of the random generator that shuffles the rows.
+
+    Returns:
+        (X_train, y_train), (X_validation, y_validation), (X_test, y_test).
+    """
+    X, y = np.asarray(X), np.asarray(y)
+    if len(X) != len(y):
+        raise ValueError(f"X has {len(X)} rows but y has {len(y)}: they must match")
+    num_validation = round(len(X) * validation_fraction)
+    num_test = round(len(X) * test_fraction)
+    num_train = len(X) - num_validation - num_test
+    if min(num_train, num_validation, num_test) <= 0:
+        raise ValueError(f"validation_fraction={validation_fraction} and "
+                         f"test_fraction={test_fraction} of {len(X)} rows leave {num_train} "
+                         f"for training, {num_validation} for validation and {num_test} "
+                         f"for testing: every set must be non-empty")
+    order = np.random.default_rng(seed).permutation(len(X))
+    train, validation, test = np.split(order, [num_train, num_train + num_validation])
+    return (X[train], y[train]), (X[validation], y[validation]), (X[test], y[test])
 
 
 def _labels(n, classes):

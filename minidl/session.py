@@ -1,17 +1,17 @@
 """Sessions: running a graph.
 
-`Session.run(fetches, feed_dict)` works out which nodes the fetches need,
-puts them in topological order (inputs first), and computes each once. The
-order is worked out once per combination of fetches and fed nodes and then
-reused: the loop that runs it is the whole cost of a run on top of NumPy.
+`Session.run(fetches, feed_dict)` lists the nodes the fetches need in
+topological order (inputs first), stopping at fed nodes, and computes each
+from its inputs' values. Variables change only at the end of a run.
 """
 import numpy as np
 
 from .graph import Node, format_shape, get_default_graph
+from .optimize import OptimizedPlan
 from .placeholder import Placeholder
 from .shapes import shape_matches
 from .traversal import topological_order
-from .variable import Variable, VariableUpdate
+from .variable import VariableUpdate
 
 
 class Session:
@@ -22,6 +22,9 @@ class Session:
         check_numerics: when True, a run stops at the first operation whose
             value contains NaN or infinity, naming it and its inputs. Slower;
             meant for hunting down a `log(0)`.
+        optimize: when True, the first run of each set of fetches and feeds
+            rewrites the nodes it needs and compiles them to Python
+            (`minidl.optimize`, chapter 12); later runs of it are faster.
     """
 
     def __init__(self, graph=None, check_numerics=False, optimize=False):
@@ -29,7 +32,7 @@ class Session:
         self.check_numerics = check_numerics
         self.optimize = optimize
         self.closed = False
-        self._plans = {}
+        self._orders = {}
 
     def run(self, fetches, feed_dict=None):
         """Compute the values of `fetches`.
@@ -41,46 +44,57 @@ class Session:
 
         Returns:
             The values, as NumPy arrays, in the same structure as `fetches`.
-            An operation that only updates variables (an optimizer step) gives None.
         """
-        if self.closed:
-            raise RuntimeError("this session is closed; open a new one with minidl.Session()")
+        __tracebackhide__ = True  # an error shows the learner's line, then its own
         fetch_nodes = _flatten(fetches, [])
-        for node in fetch_nodes:
-            self._check_in_graph(node, "fetch")
-        feed = {}
-        for node, value in (feed_dict or {}).items():
-            self._check_in_graph(node, "feed")
-            feed[node] = _checked_feed(node, value)
-        plan = self._plans.get((tuple(fetch_nodes), frozenset(feed)))
-        if plan is None:
-            plan = _Plan(fetch_nodes, feed) if not self.optimize else _optimized(fetch_nodes, feed)
-            self._plans[(tuple(fetch_nodes), frozenset(feed))] = plan
-        if self.check_numerics:
-            # The run reports the first NaN or infinity itself, by name; NumPy's
-            # own warning about it would only come first and say less.
-            with np.errstate(all="ignore"):
-                fetched = plan.execute(feed, True, _compute_error, _check_finite)
-        else:
-            fetched = plan.execute(feed, False, _compute_error, _check_finite)
-        return _rebuild(fetches, iter(fetched))
+        values = self._checked_feed(fetch_nodes, feed_dict)
+        if self.optimize:  # chapter 12: the same run, rewritten and compiled first
+            return _rebuild(fetches, iter(self._optimized_plan(fetch_nodes, values).run(values)))
+        key = (tuple(fetch_nodes), frozenset(values))
+        if key not in self._orders:  # the same order serves every run of a training loop
+            self._orders[key] = execution_order(fetch_nodes, fed_nodes=values)
+        order = self._orders[key]
+        # With check_numerics, the run names the first NaN or infinity itself.
+        with np.errstate(all="ignore" if self.check_numerics else None):
+            for node in order:
+                try:
+                    values[node] = node.compute(*[values[x] for x in node.inputs])
+                except (ValueError, TypeError, IndexError, ArithmeticError) as error:
+                    raise _compute_error(node, values, error) from error
+                if self.check_numerics:
+                    _check_finite(node, values)
+        # Only now, with every value computed, do variables change: all at once,
+        # and not at all if a node failed. (An update rebinds `variable.value`
+        # to a new array, so an array that a run returned never changes.)
+        for node in order:
+            if isinstance(node, VariableUpdate):
+                values[node] = node.apply(values[node])
+        return _rebuild(fetches, iter([values[node] for node in fetch_nodes]))
 
-    def generated_code(self, fetches, feed_dict):
-        """The Python source an optimized session (`optimize=True`) runs for
-        these fetches when these nodes are fed (only the keys of `feed_dict`
-        matter)."""
+    def generated_code(self, fetches, feed_dict=None):
+        """The Python source that an optimized session (`optimize=True`) runs
+        for `fetches` when the nodes in `feed_dict` are fed (their values do
+        not matter)."""
         if not self.optimize:
-            raise ValueError("generated_code needs a session made with optimize=True")
-        fetch_nodes, fed = _flatten(fetches, []), frozenset(feed_dict or {})
-        plan = self._plans.get((tuple(fetch_nodes), fed))
-        if plan is None:
-            plan = self._plans[(tuple(fetch_nodes), fed)] = _optimized(fetch_nodes, fed)
-        return plan.function.source
+            raise ValueError("generated_code shows what an optimizing session runs: "
+                             "make the session with minidl.Session(optimize=True)")
+        fetch_nodes = _flatten(fetches, [])
+        return self._optimized_plan(fetch_nodes, dict.fromkeys(feed_dict or {})).source
+
+    def _optimized_plan(self, fetch_nodes, fed):
+        """The optimized plan for these fetches and fed nodes, made on first use."""
+        __tracebackhide__ = True
+        key = ("optimized", tuple(fetch_nodes), frozenset(fed))
+        if key not in self._orders:
+            self._orders[key] = OptimizedPlan(
+                execution_order(fetch_nodes, fed), fetch_nodes, fed,
+                self.check_numerics, _compute_error, _check_finite)
+        return self._orders[key]
 
     def close(self):
         """Free the session; using it again is an error."""
         self.closed = True
-        self._plans.clear()
+        self._orders.clear()
 
     def __enter__(self):
         return self
@@ -88,6 +102,19 @@ class Session:
     def __exit__(self, *exc_info):
         self.close()
         return False
+
+    def _checked_feed(self, fetch_nodes, feed_dict):
+        """The fed values as {node: array}, once the fetches and the feed are checked."""
+        __tracebackhide__ = True
+        if self.closed:
+            raise RuntimeError("this session is closed; open a new one with minidl.Session()")
+        for node in fetch_nodes:
+            self._check_in_graph(node, "fetch")
+        feed = {}
+        for node, value in (feed_dict or {}).items():
+            self._check_in_graph(node, "feed")
+            feed[node] = _checked_feed(node, value)
+        return feed
 
     def _check_in_graph(self, node, verb):
         if not isinstance(node, Node):
@@ -99,92 +126,20 @@ class Session:
                              f"minidl.Session(graph=...) for that graph")
 
 
-class _Plan:
-    """How to run one set of fetches given one set of fed nodes, worked out once.
+def execution_order(fetch_nodes, fed_nodes):
+    """The nodes a run must compute to get `fetch_nodes`, in topological order,
+    leaving out the fed nodes (their values are given) and everything only
+    they need.
 
-    Every node needed gets a position in the topological order; a run keeps
-    the values in a list indexed by those positions. Each step also lists the
-    values that no later step reads: they are dropped as soon as that step has
-    run, so NumPy can reuse their memory while it is still in the cache.
+    Raises:
+        ValueError: a placeholder is needed but not fed; the message names it.
     """
-
-    def __init__(self, fetch_nodes, fed_nodes):
-        order = topological_order(fetch_nodes, stop_at=fed_nodes)
-        missing = [node for node in order
-                   if isinstance(node, Placeholder) and node not in fed_nodes]
-        if missing:
-            raise ValueError(_missing_feed_message(missing[0], fetch_nodes))
-        position = {node: i for i, node in enumerate(order)}
-        self.size = len(order)
-        self.fed_positions = [(node, position[node]) for node in fed_nodes if node in position]
-        self.fetch_positions = [position[node] for node in fetch_nodes]
-        self.variables = [node for node in order if isinstance(node, Variable)]
-        steps = [(i, node, node.compute, [position[x] for x in node.inputs])
-                 for i, node in enumerate(order) if node not in fed_nodes]
-        self.updates = [(i, node) for i, node, _, _ in steps if isinstance(node, VariableUpdate)]
-        kept = set(self.fetch_positions) | {i for i, _ in self.updates}
-        self.steps = [step + (done_with,)
-                      for step, done_with in zip(steps, _last_reads(steps, kept))]
-
-    def execute(self, feed, check_numerics, on_error=None, check_finite=None):
-        """Compute every node in order, then apply the variable updates.
-        Returns the values of the fetches."""
-        values = [None] * self.size
-        for node, i in self.fed_positions:
-            values[i] = feed[node]
-        for i, node, compute, input_positions, done_with in self.steps:
-            inputs = [values[j] for j in input_positions]
-            try:
-                values[i] = compute(*inputs)
-            except (ValueError, TypeError, IndexError, ArithmeticError) as error:
-                raise _compute_error(node, inputs, error) from error
-            if check_numerics:
-                _check_finite(node, values[i], inputs)
-            for j in done_with:
-                values[j] = None
-        # An optimizer's step writes into the variables' own arrays, so a fetched
-        # value that is such an array, or a view of one, is copied first: what a
-        # run returns never changes afterwards.
-        variable_arrays = [variable.value for variable in self.variables]
-        for i in self.fetch_positions:
-            values[i] = _unshared(values[i], variable_arrays)
-        for i, update in self.updates:
-            values[i] = update.apply(values[i])
-        return [values[i] for i in self.fetch_positions]
-
-
-def _optimized(fetch_nodes, fed_nodes):
-    from .optimize import OptimizedPlan
+    __tracebackhide__ = True
     order = topological_order(fetch_nodes, stop_at=fed_nodes)
-    missing = [node for node in order
-               if isinstance(node, Placeholder) and node not in fed_nodes]
-    if missing:
-        raise ValueError(_missing_feed_message(missing[0], fetch_nodes))
-    return OptimizedPlan(order, fetch_nodes, fed_nodes)
-
-
-def _last_reads(steps, kept):
-    """For each step, the positions of the values it is the last step to read,
-    leaving out the positions in `kept` (needed after the steps)."""
-    last_reader = {}
-    for k, (_, _, _, input_positions) in enumerate(steps):
-        for j in input_positions:
-            last_reader[j] = k
-    done_with = [[] for _ in steps]
-    for j, k in last_reader.items():
-        if j not in kept:
-            done_with[k].append(j)
-    return done_with
-
-
-def _unshared(value, arrays):
-    """`value`, or a copy of it if it is one of `arrays` or a view of one.
-    (NumPy keeps the array that owns a view's memory in `view.base`.)"""
-    if isinstance(value, np.ndarray):
-        owner = value if value.base is None else value.base
-        if any(owner is array for array in arrays):
-            return value.copy()
-    return value
+    for node in order:
+        if isinstance(node, Placeholder) and node not in fed_nodes:
+            raise ValueError(_missing_feed_message(node, fetch_nodes))
+    return [node for node in order if node not in fed_nodes]
 
 
 def _checked_feed(node, value):
@@ -224,20 +179,35 @@ def _describe(node, value):
     return f"'{node.name}' (shape {tuple(shape)}, {dtype})"
 
 
-def _compute_error(node, input_values, error):
-    inputs = ", ".join(_describe(x, v) for x, v in zip(node.inputs, input_values))
+def _compute_error(node, values, error):
+    """The error of a node that failed, naming it and its inputs' shapes."""
+    inputs = ", ".join(_describe(x, values[x]) for x in node.inputs)
     kind = next(k for k in (TypeError, ValueError, IndexError, ArithmeticError)
                 if isinstance(error, k))
     return kind(f"{node.type} '{node.name}' failed on inputs {inputs or '(none)'}: {error}")
 
 
-def _check_finite(node, value, input_values):
-    if np.issubdtype(np.asarray(value).dtype, np.inexact) and not np.all(np.isfinite(value)):
-        inputs = "; ".join(f"{_describe(x, v)} min {np.min(v):.4g} max {np.max(v):.4g}"
-                           for x, v in zip(node.inputs, input_values))
-        raise FloatingPointError(
-            f"{node.type} '{node.name}' produced NaN or infinity from inputs: "
-            f"{inputs or '(none)'}")
+def _check_finite(node, values):
+    """An error naming `node` if its value holds NaN or infinity. For an
+    update (a value of {variable: new value}) each new value counts."""
+    value = values[node]
+    named = value.items() if isinstance(value, dict) else [(node, value)]
+    for owner, array in named:
+        if np.issubdtype(np.asarray(array).dtype, np.inexact) and not np.all(np.isfinite(array)):
+            inputs = "; ".join(f"{_describe(x, values[x])} {_value_range(values[x])}"
+                               for x in node.inputs)
+            target = "" if owner is node else f" for variable '{owner.name}'"
+            raise FloatingPointError(
+                f"{node.type} '{node.name}' produced NaN or infinity{target} from inputs: "
+                f"{inputs or '(none)'}")
+
+
+def _value_range(value):
+    """`min 0 max 2` for an input in a NaN report, or `empty`: an empty array
+    has neither (NumPy's min of one is an error)."""
+    if np.size(value) == 0:
+        return "empty"
+    return f"min {np.min(value):.4g} max {np.max(value):.4g}"
 
 
 def _flatten(fetches, nodes):
@@ -257,7 +227,10 @@ def _rebuild(fetches, values):
     """The structure of `fetches`, with each node replaced by the next value."""
     if isinstance(fetches, (list, tuple)):
         items = [_rebuild(item, values) for item in fetches]
-        return items if isinstance(fetches, list) else type(fetches)(items)
+        if isinstance(fetches, list):
+            return items
+        is_namedtuple = hasattr(fetches, "_fields")  # its fields are separate arguments
+        return type(fetches)(*items) if is_namedtuple else type(fetches)(items)
     if isinstance(fetches, dict):
         return {key: _rebuild(item, values) for key, item in fetches.items()}
     return next(values)

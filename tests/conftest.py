@@ -31,9 +31,16 @@ def pytest_addoption(parser):
                           "so the whole suite checks the optimizing session too")
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "plain_session_only: the test is about the plain "
+                            "interpreter itself; --optimized-sessions skips it")
+
+
 @pytest.fixture(autouse=True)
 def session_kind(request, monkeypatch):
     if request.config.getoption("--optimized-sessions"):
+        if request.node.get_closest_marker("plain_session_only"):
+            pytest.skip("tests the plain interpreter, not the optimizing session")
         plain_init = minidl.Session.__init__
 
         def optimizing_init(self, graph=None, check_numerics=False, optimize=True):

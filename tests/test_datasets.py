@@ -188,3 +188,35 @@ def test_split_rejects_mismatched_lengths_and_empty_sets():
         datasets.train_test_split(np.zeros((4, 2)), np.zeros(3))
     with pytest.raises(ValueError, match="both sets must be non-empty"):
         datasets.train_test_split(np.zeros((4, 2)), np.zeros(4), test_fraction=0.01)
+
+
+def test_three_way_split_sizes_are_disjoint_and_cover_every_row_with_labels_aligned():
+    X = np.arange(100, dtype=np.float64).reshape(50, 2)
+    y = np.arange(50)
+    (X_train, y_train), (X_validation, y_validation), (X_test, y_test) = (
+        datasets.train_validation_test_split(X, y, validation_fraction=0.2, test_fraction=0.1))
+    assert (len(y_train), len(y_validation), len(y_test)) == (35, 10, 5)
+    assert sorted(np.concatenate([y_train, y_validation, y_test]).tolist()) == list(range(50))
+    for X_part, y_part in [(X_train, y_train), (X_validation, y_validation), (X_test, y_test)]:
+        np.testing.assert_array_equal(X_part[:, 0], 2 * y_part)
+
+
+def test_three_way_split_is_determined_by_its_seed_and_shuffles():
+    X, y = np.zeros((100, 2)), np.arange(100)
+    validation_rows = datasets.train_validation_test_split(X, y, seed=1)[1][1]
+    again = datasets.train_validation_test_split(X, y, seed=1)[1][1]
+    np.testing.assert_array_equal(validation_rows, again)
+    assert not np.array_equal(validation_rows,
+                              datasets.train_validation_test_split(X, y, seed=2)[1][1])
+    assert not np.array_equal(np.sort(validation_rows), np.arange(60, 80))
+
+
+def test_three_way_split_rejects_mismatched_lengths_and_empty_sets():
+    with pytest.raises(ValueError, match="X has 4 rows but y has 3"):
+        datasets.train_validation_test_split(np.zeros((4, 2)), np.zeros(3))
+    with pytest.raises(ValueError, match="leave 0 for training, 5 for validation"):
+        datasets.train_validation_test_split(np.zeros((10, 2)), np.zeros(10),
+                                             validation_fraction=0.5, test_fraction=0.5)
+    with pytest.raises(ValueError, match="0 for testing: every set must be non-empty"):
+        datasets.train_validation_test_split(np.zeros((10, 2)), np.zeros(10),
+                                             test_fraction=0.01)

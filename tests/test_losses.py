@@ -139,3 +139,13 @@ def test_labels_and_logits_of_different_shapes_are_an_error_naming_both():
     with pytest.raises(ValueError, match=r"labels of shape \(3,\) do not match logits of "
                                          r"shape \(5, 3\)"):
         tf.nn.sigmoid_cross_entropy_with_logits(labels=np.zeros(3), logits=LOGITS)
+
+
+def test_l2_loss_is_half_the_sum_of_squares_as_a_scalar_of_the_same_dtype():
+    loss = tf.nn.l2_loss(tf.constant(LOGITS.astype(np.float32)))
+    assert loss.shape == () and loss.dtype == np.float32
+    np.testing.assert_allclose(run(loss), np.sum(LOGITS ** 2) / 2, rtol=1e-6)
+
+
+def test_l2_loss_gradient():
+    check_gradients(tf.nn.l2_loss, LOGITS)

@@ -10,11 +10,11 @@ from minidl.optimize.common_subexpressions import eliminate_common_subexpression
 from minidl.optimize.constant_folding import fold_constants
 from minidl.optimize.identities import remove_identities
 from minidl.optimize.stable_softmax import stabilize_softmax
-from minidl.traversal import topological_order
+from minidl.session import execution_order
 
 
 def program_for(fetches, fed=(), passes=()):
-    return optimize(topological_order(fetches, stop_at=fed), fetches, set(fed), passes)
+    return optimize(execution_order(fetches, set(fed)), fetches, set(fed), passes)
 
 
 def op_types(program):

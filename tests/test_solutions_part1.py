@@ -6,7 +6,7 @@ import pytest
 from exercise_helpers import assert_correct, assert_not_yet, assert_rejected, load_solutions
 
 import minidl as tf
-from minidl.exercises import chapter01, chapter02, chapter03, chapter04, chapter05
+from minidl.exercises import chapter01, chapter02, chapter03, chapter04, chapter05, chapter05b
 
 # Chapter 1
 
@@ -162,7 +162,8 @@ def test_chapter03_softmax_without_keepdims_is_rejected():
 
 
 def test_chapter03_softmax_from_the_library_is_rejected():
-    assert_rejected(chapter03.check_softmax, tf.nn.softmax, "without tf.nn.softmax")
+    assert_rejected(chapter03.check_softmax, tf.nn.softmax,
+                    "Write it yourself", "`tf.nn.softmax`")
 
 
 def test_chapter03_weights_without_bias_are_rejected():
@@ -181,12 +182,48 @@ def test_chapter04_solutions_pass(capsys):
     assert_correct(chapter04.check_cross_entropy, solutions04.cross_entropy, capsys)
     assert_correct(chapter04.check_log_softmax, solutions04.stable_log_softmax, capsys)
     assert_correct(chapter04.check_error_rate, solutions04.error_rate, capsys)
+    assert_correct(chapter04.check_sigmoid_cross_entropy, solutions04.SigmoidCrossEntropy,
+                   capsys)
 
 
 def test_chapter04_stubs_are_reported_as_unfinished(capsys):
     assert_not_yet(chapter04.check_cross_entropy, lambda Y, p: None, capsys)
     assert_not_yet(chapter04.check_log_softmax, lambda logits: None, capsys)
     assert_not_yet(chapter04.check_error_rate, lambda p, y: None, capsys)
+    assert_not_yet(chapter04.check_sigmoid_cross_entropy, SigmoidCrossEntropyStub, capsys)
+
+
+class SigmoidCrossEntropyStub(tf.Operation):
+    def __init__(self, labels, logits, name=None):
+        super().__init__([labels, logits], name)
+
+    def compute(self, labels, logits):
+        return None
+
+
+class SigmoidCrossEntropyAsWritten(SigmoidCrossEntropyStub):
+    def compute(self, labels, logits):
+        p = 1 / (1 + np.exp(-logits))
+        return -labels * np.log(p) - (1 - labels) * np.log(1 - p)
+
+
+class SigmoidCrossEntropySwapped(SigmoidCrossEntropyStub):
+    def compute(self, logits, labels):
+        return solutions04.SigmoidCrossEntropy.compute(self, labels, logits)
+
+
+class SigmoidCrossEntropyMean(SigmoidCrossEntropyStub):
+    def compute(self, labels, logits):
+        return np.mean(solutions04.SigmoidCrossEntropy.compute(self, labels, logits))
+
+
+@pytest.mark.parametrize("wrong_operation, phrases", [
+    (SigmoidCrossEntropyAsWritten, ["with scores of +-1000", "not all finite", "log1p"]),
+    (SigmoidCrossEntropySwapped, ["(labels, logits), in that order"]),
+    (SigmoidCrossEntropyMean, ["one loss per element", "That is their mean"]),
+])
+def test_chapter04_wrong_sigmoid_cross_entropy_is_rejected(wrong_operation, phrases):
+    assert_rejected(chapter04.check_sigmoid_cross_entropy, wrong_operation, *phrases)
 
 
 def test_chapter04_cross_entropy_without_the_minus_sign_is_rejected():
@@ -215,7 +252,8 @@ def test_chapter04_log_of_softmax_is_rejected_as_not_finite():
 
 
 def test_chapter04_log_softmax_from_the_library_is_rejected():
-    assert_rejected(chapter04.check_log_softmax, tf.nn.log_softmax, "build it yourself")
+    assert_rejected(chapter04.check_log_softmax, tf.nn.log_softmax,
+                    "Write it yourself", "`tf.nn.log_softmax`")
 
 
 def test_chapter04_argmax_over_examples_is_rejected():
@@ -233,6 +271,7 @@ def test_chapter04_accuracy_is_rejected():
 # Chapter 5: gradient descent and backpropagation
 
 solutions05 = load_solutions("chapter05")
+solutions05b = load_solutions("chapter05b")
 
 
 class SoftplusStub(tf.Operation):
@@ -266,17 +305,19 @@ def test_chapter05_solutions_pass(capsys):
     assert_correct(chapter05.check_gradient_descent, solutions05.gradient_descent, capsys)
     assert_correct(chapter05.check_largest_learning_rate,
                    solutions05.largest_learning_rate, capsys)
-    assert_correct(chapter05.check_softplus, solutions05.Softplus, capsys)
-    assert_correct(chapter05.check_cross_entropy_gradient,
-                   solutions05.cross_entropy_gradient, capsys)
+    assert_correct(chapter05b.check_softplus, solutions05b.Softplus, capsys)
+    assert_correct(chapter05b.check_cross_entropy_gradient,
+                   solutions05b.cross_entropy_gradient, capsys)
+    assert_correct(chapter05b.check_my_gradients, solutions05b.my_gradients, capsys)
 
 
 def test_chapter05_stubs_are_reported_as_unfinished(capsys):
     assert_not_yet(chapter05.check_gradient_descent, lambda *args: None, capsys)
     assert_not_yet(chapter05.check_largest_learning_rate, None, capsys)
-    assert_not_yet(chapter05.check_softplus, SoftplusStub, capsys)
-    assert_not_yet(chapter05.check_softplus, SoftplusWithoutGradient, capsys)
-    assert_not_yet(chapter05.check_cross_entropy_gradient, lambda *args: None, capsys)
+    assert_not_yet(chapter05b.check_softplus, SoftplusStub, capsys)
+    assert_not_yet(chapter05b.check_softplus, SoftplusWithoutGradient, capsys)
+    assert_not_yet(chapter05b.check_cross_entropy_gradient, lambda *args: None, capsys)
+    assert_not_yet(chapter05b.check_my_gradients, lambda ys, xs: None, capsys)
 
 
 def test_chapter05_gradient_ascent_is_rejected():
@@ -292,32 +333,33 @@ def test_chapter05_path_without_its_start_is_rejected():
     assert_rejected(chapter05.check_gradient_descent, without_start, "the start, then")
 
 
-@pytest.mark.parametrize("rate, phrase", [(1.0, "limit for w1 alone"),
-                                          (0.05, "a larger rate would too"),
-                                          (0.2, "does not converge")])
+@pytest.mark.parametrize("rate, phrase", [(1.0, "limit for w2 alone"),
+                                          (0.1, "the chapter's f(w)"),
+                                          (0.2, "a larger rate would too"),
+                                          (0.3, "does not converge")])
 def test_chapter05_wrong_learning_rate_limits_are_rejected(rate, phrase):
     assert_rejected(chapter05.check_largest_learning_rate, rate, phrase)
 
 
 def test_chapter05_softplus_with_a_wrong_gradient_fails_the_gradient_check():
-    assert_rejected(chapter05.check_softplus, SoftplusWithExpGradient,
+    assert_rejected(chapter05b.check_softplus, SoftplusWithExpGradient,
                     "disagrees with finite differences")
 
 
 def test_chapter05_softplus_gradient_that_is_not_a_node_is_rejected():
-    assert_rejected(chapter05.check_softplus, SoftplusWithArrayGradient,
+    assert_rejected(chapter05b.check_softplus, SoftplusWithArrayGradient,
                     "must return minidl nodes")
 
 
 def test_chapter05_cross_entropy_gradient_with_the_wrong_sign_is_rejected():
     def y_minus_p(X_data, Y_data, W_value, b_value):
-        dW, db = solutions05.cross_entropy_gradient(X_data, Y_data, W_value, b_value)
+        dW, db = solutions05b.cross_entropy_gradient(X_data, Y_data, W_value, b_value)
         return -dW, -db
-    assert_rejected(chapter05.check_cross_entropy_gradient, y_minus_p, "P - Y, not Y - P")
+    assert_rejected(chapter05b.check_cross_entropy_gradient, y_minus_p, "P - Y, not Y - P")
 
 
 def test_chapter05_cross_entropy_gradient_without_the_inputs_is_rejected():
     def forgets_X(X_data, Y_data, W_value, b_value):
-        dW, db = solutions05.cross_entropy_gradient(X_data, Y_data, W_value, b_value)
+        dW, db = solutions05b.cross_entropy_gradient(X_data, Y_data, W_value, b_value)
         return np.tile(db, (2, 1)), db
-    assert_rejected(chapter05.check_cross_entropy_gradient, forgets_X, "X^T (P - Y)")
+    assert_rejected(chapter05b.check_cross_entropy_gradient, forgets_X, "X^T (P - Y)")

@@ -39,3 +39,74 @@ def show(value):
     text = np.array2string(np.asarray(value), precision=4, suppress_small=True,
                            separator=", ")
     return text.replace("\n", "")
+
+
+def describe(value):
+    """What a value is, in words, for a message about a value of the wrong type."""
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if value is None:
+        return "None"
+    name = getattr(value, "name", None)
+    if hasattr(value, "inputs") and isinstance(name, str):
+        return f"the minidl node '{name}' (of type {type(value).__name__})"
+    if isinstance(value, np.ndarray):
+        return f"a NumPy array of dtype {value.dtype} and shape {value.shape}"
+    if isinstance(value, type):
+        return f"the class {value.__name__}"
+    if callable(value):
+        return f"the function {getattr(value, '__name__', repr(value))}"
+    kind = type(value).__name__
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}, {value!r}"
+
+
+def number(value, what, example="0.05"):
+    """`value` as a float, or a clear failure when it is not one number.
+
+    A string that looks like a number ("0.1") is refused: quotes make it text."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number,
+                                                                    np.ndarray)):
+        fail(f"{what} should be a number, like {example}; it is {describe(value)}."
+             + (f" Quotes make it text, even when it looks like a number: write {value}, "
+               f"not {value!r}." if isinstance(value, str) else ""))
+    if np.ndim(value) != 0 or np.asarray(value).dtype.kind not in "iuf":
+        fail(f"{what} should be one number, like {example}; it is {describe(value)}")
+    return float(value)
+
+
+def numbers(value, what):
+    """`value` as a float64 array, or a clear failure when it holds anything
+    but numbers (strings, nodes, None)."""
+    if isinstance(value, str):
+        fail(f"{what} should be numbers (a NumPy array); it is {describe(value)}. "
+             f"Quotes make it text, even when it looks like numbers: return the values "
+             f"themselves.")
+    if hasattr(value, "inputs"):
+        fail(f"{what} should be NumPy numbers; it is {describe(value)}. A node is a "
+             f"recipe: run it in a session to get its value.")
+    try:
+        array = np.asarray(value)
+    except ValueError as error:
+        fail(f"{what} should be an array of numbers; NumPy cannot make one of "
+             f"{describe(value)}: {error}")
+    if array.dtype.kind not in "biuf":
+        fail(f"{what} should hold numbers; it is {describe(value)}")
+    return array.astype(np.float64)
+
+
+def truth(value, what):
+    """`value` as a bool, or a clear failure when it is not True or False
+    (the string "False" would count as true)."""
+    if not isinstance(value, (bool, np.bool_)):
+        fail(f"{what} should be True or False; it is {describe(value)}."
+             + (" Without quotes: the string 'False' is not False." if isinstance(value, str)
+                else ""))
+    return bool(value)
+
+
+def node(value, what, why="so that a session can run it"):
+    """`value` itself when it is a minidl node, or a clear failure."""
+    if value is None or not hasattr(value, "inputs") or not hasattr(value, "graph"):
+        fail(f"{what} should be a minidl node, built with minidl operations ({why}); "
+             f"it is {describe(value)}")
+    return value

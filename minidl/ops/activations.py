@@ -2,37 +2,35 @@
 which turns scores into probabilities."""
 import numpy as np
 
-from ..operation import Operation
+from ..operation import UnaryOperation
 from .comparison import greater, where
 from .elementwise import exp
 from .reductions import reduce_sum
 from .shape_ops import zeros_like
 
 
-class Sigmoid(Operation):
+class Sigmoid(UnaryOperation):
     """sigmoid(x) = 1 / (1 + e**-x), squashing any number into (0, 1).
 
     d/dx sigmoid(x) = sigmoid(x) (1 - sigmoid(x)).
 
-    Computed as (1 + tanh(x/2)) / 2, the same function: e**-x overflows for
-    x below about -710 (NumPy then warns), tanh never does.
+    Computed as written, it keeps its precision in both tails: nothing
+    subtracts nearly equal numbers, so sigmoid(-20), about 2e-9, has all its
+    digits and log(sigmoid(-20)) is -20. Far left (below about -88 in
+    float32, -710 in float64) e**-x overflows to infinity, and 1 / (1 + inf)
+    is exactly 0, the right limit: NumPy's warning about it is silenced.
     """
 
-    def __init__(self, x, name=None):
-        super().__init__([x], name)
-
     def compute(self, x):
-        return 0.5 * (1 + np.tanh(0.5 * x))
+        with np.errstate(over="ignore"):  # e**-x = inf gives 1 / inf = 0: correct
+            return 1 / (1 + np.exp(-x))
 
     def gradient(self, grad):
         return [grad * self * (1 - self)]
 
 
-class Tanh(Operation):
+class Tanh(UnaryOperation):
     """tanh(x), squashing any number into (-1, 1).  d/dx tanh(x) = 1 - tanh(x)**2."""
-
-    def __init__(self, x, name=None):
-        super().__init__([x], name)
 
     def compute(self, x):
         return np.tanh(x)
@@ -41,11 +39,8 @@ class Tanh(Operation):
         return [grad * (1 - self * self)]
 
 
-class Relu(Operation):
+class Relu(UnaryOperation):
     """max(x, 0).  d/dx = 1 where x > 0, else 0."""
-
-    def __init__(self, x, name=None):
-        super().__init__([x], name)
 
     def compute(self, x):
         return np.maximum(x, 0)
@@ -55,7 +50,7 @@ class Relu(Operation):
         return [where(greater(x, 0), grad, zeros_like(grad))]
 
 
-class Softmax(Operation):
+class Softmax(UnaryOperation):
     """softmax(x)_i = e**x_i / sum_j e**x_j along `axis`: scores to probabilities.
 
     Subtracting the largest score first changes nothing mathematically (it
@@ -68,7 +63,7 @@ class Softmax(Operation):
 
     def __init__(self, x, axis=-1, name=None):
         self.axis = axis
-        super().__init__([x], name)
+        super().__init__(x, name)
 
     def compute(self, x):
         e = np.exp(x - x.max(axis=self.axis, keepdims=True))
@@ -78,7 +73,7 @@ class Softmax(Operation):
         return [self * (grad - reduce_sum(grad * self, self.axis, keepdims=True))]
 
 
-class LogSoftmax(Operation):
+class LogSoftmax(UnaryOperation):
     """log(softmax(x)) along `axis`, computed without ever taking log(0):
     x - max(x) - log(sum(e**(x - max(x)))).
 
@@ -87,7 +82,7 @@ class LogSoftmax(Operation):
 
     def __init__(self, x, axis=-1, name=None):
         self.axis = axis
-        super().__init__([x], name)
+        super().__init__(x, name)
 
     def compute(self, x):
         shifted = x - x.max(axis=self.axis, keepdims=True)
@@ -113,10 +108,12 @@ def relu(x, name=None):
 
 
 def softmax(x, axis=-1, name=None):
-    """Probabilities from scores along `axis`, overflow-safe (`tf.nn.softmax`)."""
-    return Softmax(x, axis, name)
+    """Probabilities from scores along `axis` (None: the last axis, as in
+    TensorFlow), overflow-safe (`tf.nn.softmax`)."""
+    return Softmax(x, -1 if axis is None else axis, name)
 
 
 def log_softmax(x, axis=-1, name=None):
-    """log(softmax(x)), computed stably (`tf.nn.log_softmax`)."""
-    return LogSoftmax(x, axis, name)
+    """log(softmax(x)) along `axis` (None: the last axis), computed stably
+    (`tf.nn.log_softmax`)."""
+    return LogSoftmax(x, -1 if axis is None else axis, name)

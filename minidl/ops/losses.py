@@ -7,9 +7,23 @@ finite losses and finite gradients.
 """
 import numpy as np
 
+from ..graph import format_shape
 from ..operation import Operation
+from ..shapes import one_element_dtype, reduced_shape, same_shapes
 from .activations import log_softmax, sigmoid
 from .shape_ops import expand_dims
+
+
+def _same_shape(operation, input_shapes):
+    """The one shape labels and logits share, from what each knows; an error
+    naming both shapes if they differ."""
+    try:
+        return same_shapes(operation, input_shapes)
+    except ValueError:
+        labels, logits = input_shapes
+        raise ValueError(f"{operation.type} '{operation.name}': labels of shape "
+                         f"{format_shape(labels)} do not match logits of shape "
+                         f"{format_shape(logits)}") from None
 
 
 def _require_same_shape(operation, labels, logits):
@@ -30,6 +44,11 @@ class CrossEntropy(Operation):
     def __init__(self, labels, log_probabilities, axis=-1, name=None):
         self.axis = axis
         super().__init__([labels, log_probabilities], name)
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        shape = _same_shape(self, input_shapes)
+        return (reduced_shape(self, shape, self.axis, False),
+                one_element_dtype(self, input_shapes, input_dtypes))
 
     def compute(self, labels, log_probabilities):
         _require_same_shape(self, labels, log_probabilities)
@@ -53,6 +72,10 @@ class SigmoidCrossEntropyWithLogits(Operation):
 
     def __init__(self, labels, logits, name=None):
         super().__init__([labels, logits], name)
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return (_same_shape(self, input_shapes),
+                one_element_dtype(self, input_shapes, input_dtypes))
 
     def compute(self, labels, logits):
         _require_same_shape(self, labels, logits)
@@ -78,3 +101,24 @@ def sigmoid_cross_entropy_with_logits(labels, logits, name=None):
     """The cross-entropy between 0/1 `labels` and sigmoid(`logits`), elementwise
     (`tf.nn.sigmoid_cross_entropy_with_logits`)."""
     return SigmoidCrossEntropyWithLogits(labels, logits, name)
+
+
+class L2Loss(Operation):
+    """sum(x**2) / 2, one number for the whole array: the usual weight penalty
+    (`tf.nn.l2_loss`). The 1/2 cancels the 2 of the derivative: d/dx = x.
+    """
+
+    def __init__(self, x, name=None):
+        super().__init__([x], name)
+
+    def compute(self, x):
+        return np.asarray((x * x).sum() / 2, dtype=x.dtype)
+
+    def gradient(self, grad):
+        x, = self.inputs
+        return [grad * x]
+
+
+def l2_loss(t, name=None):
+    """Half the sum of the squares of `t`'s elements, a scalar (`tf.nn.l2_loss`)."""
+    return L2Loss(t, name)

@@ -5,18 +5,26 @@ gradient of the result it fed into. `unreduce` spreads a reduced gradient back
 over the input's shape; it is the one place where reduced axes are put back.
 """
 import math
+import operator
 
 import numpy as np
 
 from ..constant import Constant
+from ..graph import Node
 from ..operation import Operation
+from ..shapes import one_element_dtype, reduced_shape
 from .comparison import equal, where
 from .shape_ops import ones_like, zeros_like
 
 
 def _axes(axis):
-    """None, an int or a list of ints, as NumPy's `axis` argument."""
-    return axis if axis is None or isinstance(axis, int) else tuple(axis)
+    """None, an int or a list of ints (NumPy integers too), as NumPy's `axis`
+    argument, in Python ints."""
+    if axis is None:
+        return None
+    if np.ndim(axis) == 0:
+        return operator.index(axis)
+    return tuple(operator.index(one) for one in axis)
 
 
 class Reduction(Operation):
@@ -27,6 +35,10 @@ class Reduction(Operation):
         self.axis = _axes(axis)
         self.keepdims = keepdims
         super().__init__([x], name)
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return (reduced_shape(self, input_shapes[0], self.axis, self.keepdims),
+                one_element_dtype(self, input_shapes, input_dtypes))
 
 
 class ReduceSum(Reduction):
@@ -42,10 +54,26 @@ class ReduceSum(Reduction):
 
 class ReduceMean(Reduction):
     """The mean over `axis`: the sum divided by the number n of elements summed.
-    Each of the n averaged elements gets 1/n of the result's gradient."""
+    Each of the n averaged elements gets 1/n of the result's gradient.
+
+    As in TensorFlow, the mean keeps x's dtype: the mean of integers is an
+    integer, rounded toward zero (the mean of [1, 2] is 1; cast to a float
+    first for 1.5), and booleans are refused (cast them first).
+    """
+
+    def __init__(self, x, axis=None, keepdims=False, name=None):
+        if isinstance(x, Node) and x.dtype == bool:
+            raise _mean_of_booleans(x)
+        super().__init__(x, axis, keepdims, name)
 
     def compute(self, x):
-        return x.sum(axis=self.axis, keepdims=self.keepdims) / _count(x.shape, self.axis)
+        if x.dtype == bool:
+            raise _mean_of_booleans(self.inputs[0])
+        total = x.sum(axis=self.axis, keepdims=self.keepdims, dtype=x.dtype)
+        count = _count(x.shape, self.axis)
+        if np.issubdtype(x.dtype, np.integer):
+            return np.sign(total) * (np.abs(total) // count)
+        return total / count
 
     def gradient(self, grad):
         x, = self.inputs
@@ -76,6 +104,9 @@ class Unreduce(Operation):
         self.keepdims = keepdims
         super().__init__([grad, like], name)
 
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return input_shapes[1], input_dtypes[0]
+
     def compute(self, grad, like):
         if not self.keepdims and self.axis is not None:
             grad = np.expand_dims(grad, self.axis)
@@ -93,6 +124,9 @@ class ReducedCount(Operation):
         self.axis = axis
         super().__init__([x], name)
 
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return (), input_dtypes[0]
+
     def compute(self, x):
         return np.asarray(_count(x.shape, self.axis), dtype=x.dtype)
 
@@ -109,11 +143,21 @@ class ArgMax(Operation):
         self.axis = axis
         super().__init__([x], name)
 
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return reduced_shape(self, input_shapes[0], self.axis, False), np.dtype(np.int64)
+
     def compute(self, x):
         return np.argmax(x, axis=self.axis)
 
     def gradient(self, grad):
         return [None]
+
+
+def _mean_of_booleans(x):
+    return TypeError(f"reduce_mean cannot average the booleans of '{x.name}' (TensorFlow "
+                     f"refuses them too): cast them to numbers first, e.g. "
+                     f"tf.reduce_mean(tf.cast({x.name}, tf.float32)) for the fraction "
+                     f"that are True")
 
 
 def _reduced_sizes(shape, axis):

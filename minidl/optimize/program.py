@@ -59,15 +59,14 @@ class Program:
 
     @classmethod
     def from_nodes(cls, order, fetch_nodes, fed_nodes):
-        """The program that computes `fetch_nodes` from `order`, the nodes they
-        need in topological order, given values for `fed_nodes`."""
-        step_of = {}
+        """The program that computes `fetch_nodes` given values for `fed_nodes`;
+        `order` lists the other nodes they need, inputs first."""
+        step_of = {node: Step("feed", "Placeholder", origin=node) for node in fed_nodes}
         for node in order:
-            step_of[node] = (Step("feed", "Placeholder", origin=node) if node in fed_nodes
-                             else _step_for(node, [step_of[x] for x in node.inputs]))
-        steps = [step_of[node] for node in order]
+            step_of[node] = _step_for(node, [step_of[x] for x in node.inputs])
+        steps = [step_of[node] for node in fed_nodes] + [step_of[node] for node in order]
         updates = [step for step in steps if step.kind == "update"]
-        return cls(steps, [step_of[node] for node in fetch_nodes], updates)
+        return cls(steps, [step_of[node] for node in fetch_nodes], updates).prune()
 
     def replace(self, replacements):
         """Use `replacements[step]` wherever a step in it was used, then drop
@@ -110,7 +109,7 @@ def _step_for(node, inputs):
 def _attrs_of(node):
     """What besides its inputs decides an operation's value: its own attributes,
     as something hashable, or None when one of them cannot be compared."""
-    bookkeeping = {"graph", "name", "_inputs", "consumers", "dtype", "shape"}
+    bookkeeping = {"graph", "name", "inputs", "consumers", "dtype", "shape"}
     try:
         attrs = tuple(sorted((key, _hashable(value)) for key, value in vars(node).items()
                              if key not in bookkeeping))

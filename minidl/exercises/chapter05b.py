@@ -1,0 +1,260 @@
+"""Checks for the exercises of chapter 5b, backpropagation.
+
+Each check that builds graphs builds its own (inside `with Graph().as_default():`),
+so it leaves the notebook's default graph as it was.
+"""
+from contextlib import contextmanager
+
+import numpy as np
+
+from ..constant import constant
+from ..datasets import blobs, one_hot
+from ..gradient_check import gradient_check
+from ..gradients import gradients
+from ..graph import Graph
+from ..operation import Operation
+from ..ops.activations import tanh
+from ..ops.arithmetic import add
+from ..ops.reductions import reduce_sum
+from ..placeholder import placeholder
+from ..session import Session
+from ..traversal import topological_order
+from ..variable import Variable
+from .feedback import correct, describe, fail, node, not_yet, numbers, show
+from .guard import refusing
+
+
+def check_softplus(Softplus):
+    """Exercise 1 of 05b: `Softplus(x)` computes log(1 + e**x) and its gradient."""
+    x_value = np.array([-3.0, -0.5, 0.0, 0.7, 2.5])
+    with Graph().as_default():
+        x = Variable(x_value, name="x")
+        node = Softplus(x)
+        if not isinstance(node, Operation):
+            fail(f"Softplus(x) should build an operation (a subclass of tf.Operation); "
+                 f"it built {node!r}")
+        with Session() as session:
+            value = session.run(node)
+        if value is None:
+            return not_yet("Softplus.compute")
+        value = numbers(value, "the value Softplus.compute returns")
+        expected = np.log1p(np.exp(x_value))
+        if np.shape(value) != expected.shape or not np.allclose(value, expected):
+            fail(f"for x = {show(x_value)}, Softplus gives {show(value)}, but "
+                 f"log(1 + e**x) = {show(expected)}")
+        grads = node.gradient(placeholder(name="grad"))
+        if grads is None or (isinstance(grads, (list, tuple)) and len(grads) == 1
+                             and grads[0] is None):
+            return not_yet("Softplus.gradient")
+        if not isinstance(grads, (list, tuple)) or len(grads) != 1:
+            fail(f"gradient should return a list with one node per input (here one); "
+                 f"it returned {grads!r}")
+        loss = reduce_sum(node * np.array([1.0, -2.0, 0.5, 3.0, -1.0]))
+        try:
+            report = gradient_check(loss, [x])
+        except TypeError as error:
+            fail(f"computing the gradient failed: {error}")
+        if not report.ok:
+            fail(f"the gradient of Softplus disagrees with finite differences: {report}. "
+                 f"d/dx log(1 + e**x) = e**x / (1 + e**x) = sigmoid(x), times grad")
+    correct("the derivative of softplus is the sigmoid, and backprop multiplies it "
+            "by the incoming gradient.")
+
+
+def check_cross_entropy_gradient(cross_entropy_gradient):
+    """Exercise 2 of 05b: `cross_entropy_gradient(X_data, Y_data, W_value, b_value)`
+    returns (dJ/dW, dJ/db) of J = sum(softmax_cross_entropy(Y, X W + b)), in NumPy."""
+    rng = np.random.default_rng(5)
+    X_data, y_data = blobs(n=7, seed=5, classes=3)
+    Y_data = one_hot(y_data, 3)
+    W_value, b_value = rng.standard_normal((2, 3)), rng.standard_normal(3)
+    with refusing("cross_entropy_gradient", [("tf.gradients", gradients)]):
+        answer = cross_entropy_gradient(X_data, Y_data, W_value, b_value)
+    if answer is None:
+        return not_yet("cross_entropy_gradient")
+    if not (isinstance(answer, (tuple, list)) and len(answer) == 2):
+        fail(f"cross_entropy_gradient should return two arrays, dJ/dW and dJ/db; it "
+             f"returned {describe(answer)}")
+    dW, db = (numbers(value, name) for value, name in zip(answer, ("dJ/dW", "dJ/db")))
+    if dW.shape != W_value.shape or db.shape != b_value.shape:
+        fail(f"dJ/dW must have W's shape {W_value.shape} and dJ/db b's shape "
+             f"{b_value.shape}; yours have {dW.shape} and {db.shape}")
+    expected_dW, expected_db = _numerical_gradients(X_data, Y_data, W_value, b_value)
+    if not np.allclose(db, expected_db, atol=1e-6):
+        hint = (" That is the negative: the gradient is P - Y, not Y - P."
+                if np.allclose(db, -expected_db, atol=1e-6) else "")
+        fail(f"dJ/db is {show(db)}, but finite differences give {show(expected_db)}. "
+             f"It is the sum over the examples of P - Y.{hint}")
+    if not np.allclose(dW, expected_dW, atol=1e-6):
+        fail(f"dJ/dW is {show(dW)}, but finite differences give {show(expected_dW)}. "
+             f"Each example i adds the outer product of x_i and (p_i - y_i): X^T (P - Y).")
+    correct("dJ/dlogits = P - Y, then the matrix product sends it back: "
+            "dJ/dW = X^T (P - Y), and dJ/db sums P - Y over the examples.")
+
+
+def _cross_entropy(X_data, Y_data, W_value, b_value):
+    """J = -sum(Y log softmax(X W + b)), in NumPy."""
+    logits = X_data @ W_value + b_value
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    log_p = shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
+    return -np.sum(Y_data * log_p)
+
+
+def _numerical_gradients(X_data, Y_data, W_value, b_value, epsilon=1e-6):
+    """dJ/dW and dJ/db by central differences, one element at a time."""
+    W_value, b_value = W_value.copy(), b_value.copy()
+    grads = []
+    for array in (W_value, b_value):
+        grad = np.zeros_like(array)
+        for index in np.ndindex(array.shape):
+            original = array[index]
+            array[index] = original + epsilon
+            above = _cross_entropy(X_data, Y_data, W_value, b_value)
+            array[index] = original - epsilon
+            below = _cross_entropy(X_data, Y_data, W_value, b_value)
+            array[index] = original
+            grad[index] = (above - below) / (2 * epsilon)
+        grads.append(grad)
+    return grads
+
+
+
+def _used_twice():
+    W = Variable(np.array([[0.5, -1.0], [2.0, 0.3]]), name="W")
+    J = reduce_sum(W * W + 3 * W, name="J")
+    return J, [W], "J = sum(W * W + 3 W), where one multiplication gets W twice"
+
+
+def _off_the_path():
+    X = constant([[1.0, -2.0, 0.5], [0.3, 0.8, -1.0]], name="X")
+    W = Variable(np.array([[0.2, -0.4], [0.7, 0.1], [-0.3, 0.5]]), name="W")
+    V = Variable(np.ones(2), name="V")
+    h = tanh(X @ W, name="h")
+    add(h * V, 1.0, name="side")
+    J = reduce_sum(h * h, name="J")
+    return J, [W, V], ("J = sum(h * h) with h = tanh(X W), where h has another consumer, "
+                       "'side' = h * V + 1, that J does not use (so V does not lead to J)")
+
+
+def _broadcast():
+    X = constant(np.arange(8.0).reshape(4, 2) / 4 - 1, name="X")
+    W = Variable(np.array([[0.5, -1.0, 0.2], [0.1, 0.4, -0.6]]), name="W")
+    b = Variable(np.array([0.1, -0.2, 0.3]), name="b")
+    J = reduce_sum(tanh(X @ W + b), name="J")
+    return J, [W, b], "J = sum(tanh(X W + b)), where b, of shape (3,), is added to 4 rows"
+
+
+DEEP_LEVELS = 60
+DEEP_SECONDS = 5  # a right answer takes well under a second
+
+
+def _deep_shared():
+    x = Variable(np.array([1.5, -0.5]), name="x")
+    v = x
+    for _ in range(DEEP_LEVELS):
+        v = 0.3 * v + 0.7 * v
+    J = reduce_sum(v, name="J")
+    return J, [x], (f"{DEEP_LEVELS} levels of v = 0.3 v + 0.7 v, each level using the "
+                    f"one below twice")
+
+
+_ONCE = ("Add up all the contributions a node receives first, and only then ask its "
+         "operation for the gradients of its inputs, once: walk the nodes in reverse "
+         "topological order (chapter 2), so that every consumer of a node comes before it.")
+
+
+def check_my_gradients(my_gradients):
+    """Exercise 3 of 05b: `my_gradients(ys, xs)` builds, like `tf.gradients`,
+    one gradient node per x (None where ys does not depend on x), from nothing
+    but each operation's `gradient` method."""
+    for build in (_used_twice, _off_the_path, _broadcast, _deep_shared):
+        with Graph().as_default():
+            J, xs, description = build()
+            expected = gradients(J, xs)
+            deep = build is _deep_shared
+            with _asked_once(J, enforce=deep), refusing(
+                    "my_gradients", [("tf.gradients", gradients)],
+                    seconds=DEEP_SECONDS if deep else None,
+                    too_slow=f"On {description}, a walk that does not remember which "
+                             f"nodes it has visited follows all 2**{DEEP_LEVELS} paths "
+                             f"(chapter 2's visited set prevents it). {_ONCE}"):
+                got = my_gradients(J, xs)
+            if got is None:
+                return not_yet("my_gradients")
+            _compare_gradients(got, expected, xs, description)
+    correct("that is backpropagation: one walk back through the graph, each node "
+            "visited once, each operation asked only for its own local rule.")
+
+
+def _compare_gradients(got, expected, xs, description):
+    if not (isinstance(got, (list, tuple)) and len(got) == len(xs)):
+        fail(f"my_gradients should return a list with one gradient node per x (here "
+             f"{len(xs)}); for {description} it returned {describe(got)}")
+    with Session() as session:
+        for x, mine, reference in zip(xs, got, expected):
+            if reference is None:
+                if mine is not None:
+                    fail(f"for {description}, J does not depend on '{x.name}', so its "
+                         f"gradient should be None, as tf.gradients gives; yours is "
+                         f"{describe(mine)}")
+                continue
+            if mine is None:
+                fail(f"for {description}, your gradient for '{x.name}' is None, but J "
+                     f"depends on it. A node can have consumers that J does not use (the "
+                     f"gradient nodes already built are consumers too), and a walk that "
+                     f"waits to hear from every consumer never gets to it: walk "
+                     f"reversed(topological order of J), which holds only what J "
+                     f"depends on.")
+            node(mine, f"the gradient for '{x.name}'", "so that it can be run, "
+                 "drawn and differentiated again, like what tf.gradients returns")
+            value, right = session.run([mine, reference])
+            value = numbers(value, f"the value of your gradient for '{x.name}'")
+            if value.shape != right.shape or not np.allclose(value, right):
+                fail(f"for {description}, your gradient for '{x.name}' is {show(value)}, "
+                     f"but tf.gradients gives {show(right)}.{_gradient_hint(value, right)}")
+
+
+def _gradient_hint(value, right):
+    if value.shape != right.shape:
+        return (" The shapes differ: the gradient of an input has the input's shape; "
+                "each operation's gradient method already sums a broadcast input back "
+                "to it.")
+    return (" A node that receives several contributions (from several consumers, or "
+            "twice from one) must get their sum: add them, never overwrite one with "
+            "the next.")
+
+
+class _Asked(BaseException):
+    """Raised inside the learner's walk when it asks an operation twice."""
+
+
+@contextmanager
+def _asked_once(J, enforce):
+    """While the block runs, count the calls to each operation's `gradient`
+    (J depends on) and, if `enforce`, stop at the second call to one."""
+    operations = [n for n in topological_order([J]) if isinstance(n, Operation)]
+    asked = {}
+
+    def counting(operation):
+        method = operation.gradient
+
+        def gradient(grad):
+            asked[operation] = asked.get(operation, 0) + 1
+            if enforce and asked[operation] > 1:
+                raise _Asked(operation)
+            return method(grad)
+        return gradient
+
+    for operation in operations:
+        operation.gradient = counting(operation)
+    try:
+        yield
+    except _Asked as stop:
+        operation, = stop.args
+        fail(f"my_gradients asked '{operation.name}' ({operation.type}) for its gradient "
+             f"a second time, on a graph of {DEEP_LEVELS} levels where each level uses "
+             f"the one below twice. Passing each contribution on as soon as it arrives "
+             f"asks the first level 2**{DEEP_LEVELS} (about 10**18) times. {_ONCE}")
+    finally:
+        for operation in operations:
+            del operation.gradient
