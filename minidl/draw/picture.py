@@ -70,9 +70,11 @@ class GraphPicture:
         return self.png(RETINA), {"width": width, "height": height}
 
     def __repr__(self):
-        width, height = self.size()
+        # What the picture shows, not its size in pixels: the size follows the
+        # font's text metrics, which change with matplotlib's version and the
+        # machine, and a notebook prints this line under every picture.
         return (f"<GraphPicture: {len(self.layout.nodes)} nodes in "
-                f"{len(self.layout.layers)} layers, {width}x{height} px>")
+                f"{len(self.layout.layers)} layers>")
 
 
 def draw_graph(node, session=None, feed_dict=None, loss=None, highlight=(), title=None,
