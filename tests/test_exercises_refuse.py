@@ -20,6 +20,8 @@ from minidl.exercises import (
     chapter07,
     chapter08,
     chapter09,
+    chapter10,
+    chapter11,
 )
 
 solutions01 = load_solutions("chapter01")
@@ -193,6 +195,18 @@ SHORTCUTS = [
     pytest.param(chapter09.check_leaky_relu,
                  lambda x, alpha=0.2: tf.maximum(x, alpha * x),
                  ["a class of your own", "the function <lambda>"], id="09-leaky_relu"),
+    pytest.param(chapter10.check_l2_penalty,
+                 lambda weights, weight_decay: weight_decay * tf.add_n(
+                     [tf.nn.l2_loss(W) for W in weights]),
+                 ["without tf.nn.l2_loss"], id="10-l2_penalty"),
+    pytest.param(chapter10.check_dropout_mask,
+                 lambda shape, rate, rng: tf.nn.dropout(np.ones(shape), rate=rate),
+                 ["without tf.nn.dropout"], id="10-dropout_mask"),
+    pytest.param(chapter11.check_glorot_uniform,
+                 lambda fan_in, fan_out, rng: tf.glorot_uniform_initializer(seed=1)(
+                     (fan_in, fan_out), tf.float64),
+                 ["tf.glorot_uniform_initializer has its own generator"],
+                 id="11-glorot_uniform"),
 ]
 
 WRONG_TYPES = [
@@ -269,6 +283,21 @@ WRONG_TYPES = [
     pytest.param(chapter09.check_sparse_cross_entropy,
                  lambda labels, logits: np.zeros(4),
                  ["should be a minidl node", "a NumPy array"], id="09-sparse_cross_entropy"),
+    pytest.param(chapter10.check_l2_penalty, lambda weights, weight_decay: "0.1 * sum(W**2) / 2",
+                 ["should return a minidl node", "'0.1 * sum(W**2) / 2'"], id="10-l2_penalty"),
+    pytest.param(chapter10.check_dropout_mask, lambda shape, rate, rng: "keep half",
+                 ["the mask dropout_mask returns should be numbers", "the string 'keep half'"],
+                 id="10-dropout_mask"),
+    pytest.param(chapter10.check_early_stopping, lambda losses, patience: "2",
+                 ["should return a step number, an int", "'2'"], id="10-early_stopping"),
+    pytest.param(chapter11.check_expected_initial_loss, lambda class_counts: "0.69",
+                 ["should be a number", "write 0.69, not '0.69'"],
+                 id="11-expected_initial_loss"),
+    pytest.param(chapter11.check_glorot_uniform, lambda fan_in, fan_out, rng: "uniform",
+                 ["the weights glorot_uniform returns should be numbers"],
+                 id="11-glorot_uniform"),
+    pytest.param(chapter11.check_dead_units, lambda activations: "0.3",
+                 ["should be a number", "write 0.3, not '0.3'"], id="11-dead_units"),
 ]
 
 
