@@ -13,8 +13,8 @@ DOCS_LOCK := docs/requirements-lock.txt
 UV_VERSION := 0.13.9
 UV := .tools/bin/uv
 
-.PHONY: lab test lint notebooks benchmark browser-test book book-check lock upgrade \
-	test-minimums clean
+.PHONY: lab test test-optimized lint notebooks benchmark browser-test book book-check lock \
+	upgrade test-minimums clean
 
 # JupyterLab refuses to start as root unless told to; containers often run as root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -26,6 +26,11 @@ lab: $(VENV)/installed
 # the unit tests and every notebook.
 test: lint
 	$(BIN)/python -m pytest
+
+# The unit tests again, every Session optimizing (Session(optimize=True)): the
+# optimized runs must give what the plain interpreter gives.
+test-optimized: $(VENV)/installed
+	$(BIN)/python -m pytest tests --optimized-sessions
 
 lint: $(VENV)/installed
 	$(BIN)/ruff check .
