@@ -1,10 +1,15 @@
 # `make lab` opens the series; `make test` runs every test. Both create the
-# virtual environment .venv first (once, and again when requirements change).
+# virtual environment .venv first, with the exact versions in
+# requirements-lock.txt (once, and anew whenever the lock changes).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+LOCK := requirements-lock.txt
+# The tool that writes the lock (maintainers only), in a venv of its own.
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
 
-.PHONY: lab test lint notebooks benchmark clean
+.PHONY: lab test lint notebooks benchmark lock upgrade test-minimums clean
 
 lab: $(VENV)/installed
 	$(BIN)/jupyter lab notebooks/
@@ -18,22 +23,50 @@ lint: $(VENV)/installed
 	$(BIN)/ruff check .
 
 # Re-execute every notebook in place, top to bottom in a fresh kernel; then
-# merge printed output that the kernel happened to flush in pieces, so that a
-# re-run stores exactly the same cells.
+# merge printed output that the kernel happened to flush in pieces, and write
+# the paths in stored tracebacks relative to the repository, so that a re-run,
+# here or on another machine, stores exactly the same cells.
 notebooks: $(VENV)/installed
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 	$(BIN)/jupyter nbconvert --to notebook --inplace \
 		--CoalesceStreamsPreprocessor.enabled=True notebooks/*.ipynb
+	$(BIN)/python tools/relative_tracebacks.py notebooks/*.ipynb
 
 benchmark: $(VENV)/installed
 	$(BIN)/python benchmarks/run.py
 
-$(VENV)/installed: requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+# A fresh venv (--clear), so that a package dropped from the lock goes too.
+$(VENV)/installed: $(LOCK) pyproject.toml
+	$(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
-	$(BIN)/python -m pip install -r requirements.txt -e .
+	$(BIN)/python -m pip install -r $(LOCK) -e .
 	touch $@
 
+# Write the lock from requirements.txt and pyproject.toml: versions already in
+# the lock are kept where they still fit, new requirements get their newest
+# versions. Run it after changing requirements.txt, and commit the lock.
+lock: $(UV)
+	$(UV) pip compile --universal --python-version 3.10 --quiet \
+		--custom-compile-command "make lock" $(UV_FLAGS) \
+		requirements.txt pyproject.toml -o $(LOCK)
+
+# Every package to its newest version that requirements.txt allows, then the
+# notebooks re-executed in that environment and every test run.
+upgrade:
+	$(MAKE) lock UV_FLAGS=--upgrade
+	$(MAKE) $(VENV)/installed
+	$(MAKE) notebooks
+	$(MAKE) test
+
+# The unit tests and every notebook against the lowest versions that
+# requirements.txt allows, in a venv of their own (.venv-minimums).
+test-minimums: $(UV)
+	UV=$(UV) PYTHON=$(PYTHON) tools/test_minimums.sh
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/python -m pip install uv==$(UV_VERSION)
+
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) .venv-minimums .tools

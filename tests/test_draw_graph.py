@@ -6,9 +6,10 @@ import pytest
 
 import minidl
 from minidl.draw import layout as layout_module
-from minidl.draw.labels import node_label
-from minidl.draw.summary import summarize
-from minidl.draw.values import values_and_gradients
+from minidl.draw import render as render_module
+from minidl.draw.picture import values_and_gradients
+from minidl.draw.render import COLUMN_WIDTH
+from minidl.draw.text import node_label, summarize, wrap_name
 
 # A warning would be printed under a notebook cell: make it a failure.
 pytestmark = pytest.mark.filterwarnings("error")
@@ -76,12 +77,12 @@ def test_layout_of_affine_graph_has_its_nodes_kinds_layers_and_edges():
     _, A, b, x, y, z = affine()
     layout = minidl.graph_layout(z)
     assert {node.name: (node.kind, node.layer) for node in layout.nodes} == {
-        "A": ("variable", 0), "x": ("placeholder", 0), "b": ("variable", 0),
+        "A": ("variable", 0), "x": ("placeholder", 0), "b": ("variable", 1),
         "y": ("operation", 1), "z": ("operation", 2)}
     assert layout.node("y").type == "MatMul"
     assert sorted((e.source, e.target, e.input_index) for e in layout.edges) == [
         ("A", "y", 0), ("b", "z", 1), ("x", "y", 1), ("y", "z", 0)]
-    assert [sorted(names) for names in layout.layers] == [["A", "b", "x"], ["y"], ["z"]]
+    assert [sorted(names) for names in layout.layers] == [["A", "x"], ["b", "y"], ["z"]]
 
 
 def test_constants_are_their_own_kind():
@@ -92,17 +93,28 @@ def test_constants_are_their_own_kind():
     assert kinds == {"two": "constant", "p": "placeholder", total.name: "operation"}
 
 
-def test_layer_is_the_longest_path_from_a_source_and_long_edges_bend_once_per_layer():
+def test_a_node_sits_just_before_its_first_consumer_and_long_edges_bend_once_per_layer():
     graph = minidl.Graph()
     with graph.as_default():
         a = minidl.Variable(1.0, name="a")
         b = minidl.exp(a, name="b")
         c = minidl.exp(b, name="c")
         d = minidl.add(c, a, name="d")
-    layout = minidl.graph_layout(d)
-    assert [layout.node(name).layer for name in "abcd"] == [0, 1, 2, 3]
+        late = minidl.Variable(2.0, name="late")
+        e = minidl.multiply(d, late, name="e")
+    layout = minidl.graph_layout(e)
+    assert [layout.node(name).layer for name in "abcde"] == [0, 1, 2, 3, 4]
+    assert layout.node("late").layer == 3
     skipping = next(e for e in layout.edges if (e.source, e.target) == ("a", "d"))
     assert [x for x, _ in skipping.route] == [0, 1, 2, 3]
+
+
+def test_variables_of_a_later_layer_sit_next_to_their_operation():
+    _, J, variables, _, _ = mlp_with_gradients()
+    layout = minidl.graph_layout(J)
+    for variable in variables:
+        consumer = variable.consumers[0]  # the model's; the others compute gradients
+        assert layout.node(variable.name).layer == layout.node(consumer.name).layer - 1
 
 
 def test_mlp_with_gradients_every_edge_goes_left_to_right_one_layer_per_step():
@@ -173,6 +185,13 @@ def test_bad_targets_get_clear_errors():
 
 # --- the numbers shown -----------------------------------------------------------
 
+def test_long_names_wrap_after_an_underscore_or_a_slash():
+    assert wrap_name("cross_entropy_1") == ["cross_", "entropy_1"]
+    assert wrap_name("gradients/add_grad") == ["gradients/", "add_grad"]
+    assert wrap_name("logits") == ["logits"]
+    assert wrap_name("averyveryverylongname") == ["averyveryverylongname"]
+
+
 def test_summaries_give_numbers_to_three_digits_and_big_arrays_by_mean_and_shape():
     assert summarize(np.float64(2 / 3)) == "0.667"
     assert summarize(np.array([1.0, -0.5])) == "[1, -0.5]"
@@ -188,7 +207,20 @@ def test_labels_show_name_type_value_and_gradient():
         ("z", "name"), ("Add", "type"), ("value [2, 1]", "value"), ("grad [1, 1]", "grad")]
     label = node_label(x, np.ones((100, 2)), np.zeros((100, 2)))
     assert label[1:] == [("shape (100, 2)", "value"), ("value mean 1", "value"),
-                         ("grad mean 0", "grad")]
+                         ("|grad| mean 0", "grad")]
+
+
+def test_a_big_gradient_is_shown_by_its_mean_size_which_cancelling_signs_cannot_hide():
+    _, _, _, x, _, _ = affine()
+    grad = np.tile([0.5, -0.5], (50, 1))
+    assert grad.mean() == 0
+    assert node_label(x, np.ones((50, 2)), grad)[-1] == ("|grad| mean 0.5", "grad")
+
+
+def test_long_listed_values_wrap_between_their_numbers():
+    _, A, _, _, _, _ = affine()
+    lines = node_label(A, grad=np.array([-0.0322, 0.0395, 0.0907, 0.0261]))
+    assert lines[1:] == [("grad [-0.0322, 0.0395,", "grad"), ("0.0907, 0.0261]", "grad")]
 
 
 def test_the_operation_type_is_left_out_when_the_name_says_it():
@@ -217,6 +249,22 @@ def test_values_and_gradients_shown_match_the_forward_pass_and_finite_difference
         variable.value = original
         assert np.isclose(grads[variable][index], (estimates[0] - estimates[1]) / 2e-6,
                           rtol=1e-5, atol=1e-8)
+
+
+def test_fed_placeholders_show_a_gradient_only_when_asked():
+    graph, J, variables, _, feed = mlp_with_gradients()
+    X = next(node for node in graph.nodes if node.name == "X")
+    picture = minidl.draw_graph(J, feed_dict=feed, loss=J)
+    grad_lines = {name: [text for text, style in lines if style == "grad"]
+                  for name, lines in picture.labels.items()}
+    assert grad_lines["X"] == [] and grad_lines["c"] == []
+    assert all(grad_lines[variable.name] for variable in variables)
+    asked = minidl.draw_graph(J, feed_dict=feed, loss=J, gradients_for=[X])
+    assert [text for text, style in asked.labels["X"] if style == "grad"] == [
+        "|grad| mean " + summarize(np.abs(values_and_gradients(
+            [X], minidl.Session(graph), feed, J)[1][X]).mean())]
+    assert not any(style == "grad" for lines in [asked.labels["W_hidden"]]
+                   for _, style in lines)
 
 
 def test_drawing_with_a_loss_leaves_the_graph_as_it_was():
@@ -250,11 +298,39 @@ def test_a_missing_feed_is_named():
 
 def test_picture_is_a_png_without_version_metadata_and_the_same_every_time():
     _, J, _, _, feed = mlp_with_gradients()
-    png, metadata = minidl.draw_graph(J, feed_dict=feed, loss=J)._repr_png_()
+    png, _ = minidl.draw_graph(J, feed_dict=feed, loss=J)._repr_png_()
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     assert b"Software" not in png and b"matplotlib" not in png
-    assert metadata == {"unconfined": True}
-    assert minidl.draw_graph(J, feed_dict=feed, loss=J).png() == png
+    assert minidl.draw_graph(J, feed_dict=feed, loss=J)._repr_png_()[0] == png
+
+
+def png_size(png):
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def test_jupyter_gets_twice_the_pixels_and_the_size_to_show_them_at():
+    _, J, _, _, feed = mlp_with_gradients()
+    picture = minidl.draw_graph(J, feed_dict=feed, loss=J)
+    png, metadata = picture._repr_png_()
+    assert "unconfined" not in metadata
+    assert (metadata["width"], metadata["height"]) == picture.size()
+    assert png_size(png) == pytest.approx((2 * picture.size()[0], 2 * picture.size()[1]), abs=1)
+    assert png_size(picture.png()) == pytest.approx(picture.size(), abs=1)
+
+
+def test_a_small_graph_is_drawn_left_to_right_and_a_deep_one_top_to_bottom():
+    _, _, _, _, _, z = affine()
+    small = minidl.draw_graph(z)
+    width, height = small.size()
+    assert width > height
+    _, J, _, _, feed = mlp_with_gradients()
+    for picture in (minidl.draw_graph(J), minidl.draw_graph(J, feed_dict=feed, loss=J)):
+        width, height = picture.size()
+        assert width <= COLUMN_WIDTH < picture.size()[1] * 2 and height > width
+    wide = minidl.draw_graph(J, direction="LR")
+    assert wide.size()[0] > COLUMN_WIDTH
+    with pytest.raises(ValueError, match="'LR' .* or 'TB'"):
+        minidl.draw_graph(z, direction="up")
 
 
 def test_drawing_leaves_no_pyplot_figure_open():
@@ -279,8 +355,11 @@ def test_save_refuses_an_unknown_extension(tmp_path):
         minidl.draw_graph(z).save(tmp_path / "graph.jpg")
 
 
-def test_repr_has_no_memory_address():
+def test_repr_says_what_is_drawn_and_nothing_that_depends_on_the_fonts(monkeypatch):
     _, _, _, _, _, z = affine()
     picture = minidl.draw_graph(z)
-    assert repr(picture).startswith("<GraphPicture: 5 nodes in 3 layers, ")
-    assert "0x" not in repr(picture)
+    # Another machine's font, or another matplotlib, measures text wider.
+    monkeypatch.setattr(render_module, "_text_width", lambda text, style: 10.0 * len(text))
+    wider_text = minidl.draw_graph(z)
+    assert (wider_text.figure.get_size_inches() != picture.figure.get_size_inches()).any()
+    assert repr(picture) == repr(wider_text) == "<GraphPicture: 5 nodes in 3 layers>"

@@ -1,6 +1,7 @@
 """The notebooks are tests only if they are committed executed: nbval skips a
 cell with no stored execution count, so an unexecuted notebook would pass vacuously."""
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -16,3 +17,18 @@ def test_notebook_is_committed_executed_top_to_bottom(path):
     assert counts == list(range(1, len(counts) + 1)), (
         f"{path.name}: execution counts {counts}; re-run it top to bottom in a fresh kernel "
         f"(make notebooks) and commit the outputs")
+
+
+# "File " then, after any colour codes, an absolute path (POSIX or Windows).
+ABSOLUTE_PATH_IN_TRACEBACK = re.compile(r"File (\x1b\[[0-9;]*m)*(/|[A-Za-z]:\\)")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_stored_tracebacks_name_files_relative_to_the_repository(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    absolute = [line.split("\n")[0] for cell in cells for output in cell.get("outputs", [])
+                if output["output_type"] == "error" for line in output["traceback"]
+                if ABSOLUTE_PATH_IN_TRACEBACK.search(line)]
+    assert not absolute, (
+        f"{path.name} stores tracebacks that name the folder it was run in, e.g. {absolute[0]!r}: "
+        f"run `make notebooks` (or tools/relative_tracebacks.py) and commit")

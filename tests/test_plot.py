@@ -176,9 +176,9 @@ def test_scores_not_one_row_per_point_are_refused_by_name():
         plot.decision_boundary(minidl.Session(graph), total, x, POINTS, resolution=10)
 
 
-def test_loss_curves_draw_each_labelled_curve_with_its_values():
+def test_training_curves_draw_each_labelled_curve_with_its_values():
     curves = {"train": [3.0, 2.0, 1.5], "test": [3.5, 2.5, 2.4]}
-    ax = plot.loss_curves(curves, log_scale=True)
+    ax = plot.training_curves(curves, log_scale=True)
     assert [line.get_label() for line in ax.lines] == ["train", "test"]
     for line, losses in zip(ax.lines, curves.values()):
         np.testing.assert_array_equal(line.get_xdata(), [0, 1, 2])
@@ -187,8 +187,17 @@ def test_loss_curves_draw_each_labelled_curve_with_its_values():
     assert [text.get_text() for text in ax.get_legend().get_texts()] == ["train", "test"]
 
 
-def test_loss_curves_accept_a_single_list_without_a_legend():
-    ax = plot.loss_curves([1.0, 0.5, 0.25, 0.2])
+def test_training_curves_start_where_told_and_take_the_series_colours():
+    ax = plot.training_curves({"train": [0.9, 0.95], "test": [0.9, 0.92]}, start=1,
+                              xlabel="epoch", ylabel="accuracy")
+    for index, line in enumerate(ax.lines):
+        np.testing.assert_array_equal(line.get_xdata(), [1, 2])
+        assert to_rgba(line.get_color()) == to_rgba(plot.series_color(index))
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("epoch", "accuracy")
+
+
+def test_training_curves_accept_a_single_list_without_a_legend():
+    ax = plot.training_curves([1.0, 0.5, 0.25, 0.2])
     assert len(ax.lines) == 1 and ax.get_legend() is None
     assert ax.get_yscale() == "linear"
     np.testing.assert_array_equal(ax.lines[0].get_ydata(), [1.0, 0.5, 0.25, 0.2])

@@ -13,14 +13,14 @@ def square(x):
     return x ** 2
 
 
-def test_each_path_is_drawn_on_the_curve_in_its_class_colour():
+def test_each_path_is_drawn_on_the_curve_in_its_series_colour():
     paths = {"first": [2.0, 1.0, 0.5], "second": [-1.5, -0.5]}
     ax = plot.curve_path(square, paths)
     for index, (label, path) in enumerate(paths.items()):
         line = next(line for line in ax.get_lines() if line.get_label() == label)
         np.testing.assert_allclose(line.get_xdata(), path)
         np.testing.assert_allclose(line.get_ydata(), square(np.array(path)))
-        assert to_rgba(line.get_color()) == to_rgba(plot.class_color(index))
+        assert to_rgba(line.get_color()) == to_rgba(plot.series_color(index))
 
 
 def test_the_start_and_the_end_of_a_path_are_marked():

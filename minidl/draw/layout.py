@@ -1,12 +1,15 @@
-"""Where each node of a graph goes in a picture: in layers, from left to right.
+"""Where each node of a graph goes in a picture: in layers, from the inputs to
+the outputs (drawn left to right, or top to bottom when that is too wide).
 
 The layout is plain data, worked out before anything is drawn, so it can be
 read and tested on its own. It is the classic way of drawing a layered graph
 (Sugiyama's), in four steps:
 
-1. Layers. A node's layer is the length of the longest path to it from a node
-   without inputs. Every input is then in an earlier layer than its consumer,
-   so every edge points from left to right.
+1. Layers, counted back from the outputs: a node goes in the layer just
+   before its earliest consumer (the drawn targets, which have none, go last).
+   Every input is then in an earlier layer than its consumer, so every edge
+   points forwards, and a variable or a constant sits next to the operation
+   that uses it instead of at the far left.
 2. Bends. An edge that skips layers gets a bend point in every layer it
    passes, so it can be drawn between the nodes there rather than through them.
 3. Order within each layer. Sweeping left to right and back, every node (and
@@ -113,7 +116,7 @@ def graph_layout(nodes):
         each node goes, and by which points each edge travels.
     """
     order = topological_order(_checked_targets(nodes))
-    layer_of = _longest_path_layers(order)
+    layer_of = _layers_from_the_outputs(order)
     rows = [[] for _ in range(max(layer_of.values()) + 1)]
     for node in order:
         rows[layer_of[node]].append(node)
@@ -145,12 +148,14 @@ def _checked_targets(nodes):
     return targets
 
 
-def _longest_path_layers(order):
-    """Layer = 1 + the largest layer among the inputs (0 without inputs)."""
-    layer_of = {}
-    for node in order:
-        layer_of[node] = 1 + max((layer_of[x] for x in node.inputs), default=-1)
-    return layer_of
+def _layers_from_the_outputs(order):
+    """Steps to the end = 1 + the most steps any consumer has (0 without
+    consumers in the drawing); layer = the deepest node's steps - the node's."""
+    steps, drawn = {}, set(order)
+    for node in reversed(order):
+        steps[node] = 1 + max((steps[c] for c in node.consumers if c in drawn), default=-1)
+    deepest = max(steps.values())
+    return {node: deepest - steps[node] for node in order}
 
 
 class _Bend:

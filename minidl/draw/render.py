@@ -36,61 +36,112 @@ HIGHLIGHT_COLOR = "#d62728"
 EDGE_COLOR = "#7d8792"
 
 LINE_SPACING = 1.25  # a line of text takes this many times its font size
-PAD_X, PAD_Y = 7.0, 4.0  # room between the text and the border of a box
+PAD_X, PAD_Y = 5.0, 3.0  # room between the text and the border of a box
 SLANT = 0.35  # a placeholder's parallelogram leans by this fraction of its height
-COLUMN_GAP = 38.0  # horizontal room for the edges between two layers
-ROW_GAP = 12.0  # vertical room between two nodes of a layer
-MARGIN = 12.0
+LAYER_GAP = {"LR": 34.0, "TB": 22.0}  # room for the edges between two layers
+NODE_GAP = {"LR": 10.0, "TB": 14.0}  # room between two nodes of a layer
+MARGIN = 10.0
 PORT_SPACING = 7.0  # distance between the arrival points of an operation's inputs
 LONG_EDGE_BENDS = 3  # an edge crossing this many layers is labelled with its source
+COLUMN_WIDTH = 900  # pixels: a notebook column, which a left-to-right picture should fit
 
 
 def render(layout, labels, highlight_nodes=(), backward_edges=(), title=None,
-           notes=(), dpi=100):
+           notes=(), dpi=100, direction=None):
     """A matplotlib Figure showing `layout`.
 
     Args:
         layout: a GraphLayout.
         labels: {node name: [(text, style), ...]}, the lines written on each
-            node (see labels.node_label).
+            node (see text.node_label).
         highlight_nodes: names of nodes to outline in red.
         backward_edges: (source, target, input_index) of edges a gradient is
             sent back along: drawn in red, the arrow pointing to the source.
         title: a line written above the graph.
         notes: extra (text, style) items for the legend, like what 'grad' means.
         dpi: pixels per inch of the PNG.
+        direction: "LR" draws the layers from left to right, "TB" from top to
+            bottom; None picks "LR" when it is at most COLUMN_WIDTH pixels wide.
     """
     boxes = {name: _box_size(lines) for name, lines in labels.items()}
-    columns = _Columns(layout, boxes)
-    row_height = max(height for _, height in boxes.values()) + ROW_GAP
-    rows = max(node.position[1] for node in layout.nodes) + 1
-    header = _header_height(title)
-    width = max(columns.total_width, _header_width(layout, notes, title) + 2 * MARGIN)
-    height = rows * row_height + header + 2 * MARGIN
-
-    figure = Figure(figsize=(width / 72, height / 72), dpi=dpi)
+    if direction is None:
+        wide = _Frame(layout, boxes, "LR", title, notes).width * dpi / 72 > COLUMN_WIDTH
+        direction = "TB" if wide else "LR"
+    if direction not in LAYER_GAP:
+        raise ValueError(f"direction must be 'LR' (left to right) or 'TB' (top to bottom), "
+                         f"not {direction!r}")
+    frame = _Frame(layout, boxes, direction, title, notes)
+    figure = Figure(figsize=(frame.width / 72, frame.height / 72), dpi=dpi)
     FigureCanvasAgg(figure)
     axes = figure.add_axes((0, 0, 1, 1))
-    axes.set_xlim(0, width)
-    axes.set_ylim(0, height)
+    axes.set_xlim(0, frame.width)
+    axes.set_ylim(0, frame.height)
     axes.set_axis_off()
-
-    def row_y(row):
-        """The figure's y (growing upwards) of a layout row (counted downwards)."""
-        return height - MARGIN - header - row_height / 2 - row * row_height
-
-    centers = {node.name: (columns.centers[node.layer], row_y(node.position[1]))
-               for node in layout.nodes}
     for edge in layout.edges:
         backward = (edge.source, edge.target, edge.input_index) in backward_edges
-        _draw_edge(axes, edge, layout, centers, boxes, columns, row_y, backward)
+        _draw_edge(axes, edge, layout, boxes, frame, backward)
         if len(edge.route) - 2 >= LONG_EDGE_BENDS:
-            _label_long_edge(axes, edge, columns, row_y)
+            _label_long_edge(axes, edge, frame)
     for node in layout.nodes:
-        _draw_node(axes, node.kind, centers[node.name], boxes[node.name], labels[node.name],
-                   node.name in highlight_nodes)
-    _draw_header(axes, layout, title, notes, height - MARGIN)
+        _draw_node(axes, node.kind, frame.center(node.layer, node.position[1]),
+                   boxes[node.name], labels[node.name], node.name in highlight_nodes)
+    _draw_header(axes, layout, title, notes, frame.height - MARGIN)
     return figure
+
+
+class _Frame:
+    """Where things go in the figure, in points. Positions are first worked
+    out as (along, across): `along` follows the layers from the inputs to the
+    outputs, `across` runs along a layer; `xy` turns them into figure
+    coordinates for the direction drawn.
+
+    A layer is as thick as its thickest node; the rows of a layer are as far
+    apart as the biggest node is across, plus a gap.
+    """
+
+    def __init__(self, layout, boxes, direction, title, notes):
+        self.direction = direction
+        self.thickness = [max(self.along(layout.node(name).kind, boxes[name]) for name in names)
+                          for names in layout.layers]
+        self.middles, start = [], MARGIN
+        for thickness in self.thickness:
+            self.middles.append(start + thickness / 2)
+            start += thickness + LAYER_GAP[direction]
+        length = start - LAYER_GAP[direction] + MARGIN
+        self.pitch = max(self.across(node.kind, boxes[node.name]) for node in layout.nodes) \
+            + NODE_GAP[direction]
+        rows = max(node.position[1] for node in layout.nodes) + 1
+        breadth = rows * self.pitch + 2 * MARGIN
+        self.header = _header_height(title)
+        graph_width, graph_height = (length, breadth) if direction == "LR" else (breadth, length)
+        self.width = max(graph_width, _header_width(layout, notes, title) + 2 * MARGIN)
+        self.height = graph_height + self.header
+
+    def along(self, kind, box):
+        """How much room a node takes along the flow of the layers."""
+        return _outline_width(kind, box) if self.direction == "LR" else box[1]
+
+    def across(self, kind, box):
+        """How much room a node takes across the flow, within its layer."""
+        return box[1] if self.direction == "LR" else _outline_width(kind, box)
+
+    def row(self, row):
+        """The `across` coordinate of a layout row."""
+        return MARGIN + self.pitch / 2 + row * self.pitch
+
+    def start(self, layer):
+        return self.middles[layer] - self.thickness[layer] / 2
+
+    def end(self, layer):
+        return self.middles[layer] + self.thickness[layer] / 2
+
+    def xy(self, along, across):
+        """Figure coordinates (y grows upwards) of an (along, across) point."""
+        top = self.height - self.header
+        return (along, top - across) if self.direction == "LR" else (across, top - along)
+
+    def center(self, layer, row):
+        return self.xy(self.middles[layer], self.row(row))
 
 
 @lru_cache(maxsize=4096)
@@ -111,25 +162,6 @@ def _line_height(style):
 def _box_size(lines):
     text = max(_text_width(text, style) for text, style in lines)
     return text + 2 * PAD_X, sum(_line_height(style) for _, style in lines) + 2 * PAD_Y
-
-
-class _Columns:
-    """The horizontal extent of each layer: as wide as its widest node."""
-
-    def __init__(self, layout, boxes):
-        self.widths = [max(_outline_width(layout.node(name).kind, boxes[name])
-                           for name in names) for names in layout.layers]
-        self.centers, left = [], MARGIN
-        for width in self.widths:
-            self.centers.append(left + width / 2)
-            left += width + COLUMN_GAP
-        self.total_width = left - COLUMN_GAP + MARGIN
-
-    def left(self, layer):
-        return self.centers[layer] - self.widths[layer] / 2
-
-    def right(self, layer):
-        return self.centers[layer] + self.widths[layer] / 2
 
 
 def _outline_width(kind, box):
@@ -171,53 +203,61 @@ def _rounding(kind, height):
     return {"constant": 4.0, "operation": min(height / 2, 11.0)}.get(kind, 0.0)
 
 
-def _draw_edge(axes, edge, layout, centers, boxes, columns, row_y, backward):
-    """A curve from the right of the source, through each bend, to the left of
-    the target: an S-curve between two layers, straight across a bend's layer."""
+def _draw_edge(axes, edge, layout, boxes, frame, backward):
+    """A curve from the source's far side, through each bend, to the target's
+    near side: an S-curve between two layers, straight across a bend's layer."""
     source, target = layout.node(edge.source), layout.node(edge.target)
-    (source_x, source_y), (target_x, target_y) = centers[edge.source], centers[edge.target]
-    port_y = target_y + _port_offset(edge.input_index, len(target.node.inputs),
-                                     boxes[edge.target][1])
-    start = source_x + _half_width_at(source.kind, boxes[edge.source], 0)
-    end = target_x - _half_width_at(target.kind, boxes[edge.target], port_y - target_y)
-    bends = [(columns.left(layer), columns.right(layer), row_y(y))
-             for layer, y in edge.route[1:-1]]
-    vertices, codes = [(start, source_y)], [Path.MOVETO]
-    for left, right, y in bends + [(end, None, port_y)]:
-        x0, y0 = vertices[-1]
-        middle = (x0 + left) / 2
-        vertices += [(middle, y0), (middle, y), (left, y)]
+    source_across, target_across = frame.row(source.position[1]), frame.row(target.position[1])
+    port = _port_offset(edge.input_index, len(target.node.inputs),
+                        frame.across(target.kind, boxes[edge.target]))
+    start = frame.middles[source.layer] + _border_distance(source.kind, boxes[edge.source],
+                                                           0.0, frame.direction)
+    end = frame.middles[target.layer] - _border_distance(target.kind, boxes[edge.target],
+                                                         port, frame.direction)
+    bends = [(frame.start(layer), frame.end(layer), frame.row(row))
+             for layer, row in edge.route[1:-1]]
+    points, codes = [(start, source_across)], [Path.MOVETO]
+    for enter, leave, across in bends + [(end, None, target_across + port)]:
+        along, previous = points[-1]
+        middle = (along + enter) / 2
+        points += [(middle, previous), (middle, across), (enter, across)]
         codes += [Path.CURVE4] * 3
-        if right is not None:
-            vertices.append((right, y))
+        if leave is not None:
+            points.append((leave, across))
             codes.append(Path.LINETO)
+    vertices = [frame.xy(along, across) for along, across in points]
     color, width, arrow = (HIGHLIGHT_COLOR, 2.2, "<|-") if backward else (EDGE_COLOR, 1.0, "-|>")
     axes.add_artist(FancyArrowPatch(path=Path(vertices, codes), arrowstyle=arrow,
                                    mutation_scale=9, color=color, linewidth=width,
                                    shrinkA=0, shrinkB=0, zorder=3 if backward else 1))
 
 
-def _label_long_edge(axes, edge, columns, row_y):
+def _label_long_edge(axes, edge, frame):
     """The source's name written on the edge just before it reaches its
     target, so a long edge can be read without following it back."""
-    layer, y = edge.route[-2]
-    _write(axes, columns.centers[layer], row_y(y) + 1.5, edge.source, "edge", va="bottom")
+    layer, row = edge.route[-2]
+    x, y = frame.xy(frame.middles[layer], frame.row(row))
+    if frame.direction == "LR":
+        _write(axes, x, y + 1.5, edge.source, "edge", va="bottom")
+    else:
+        _write(axes, x + 3, y, edge.source, "edge", ha="left")
 
 
-def _half_width_at(kind, box, offset):
-    """How far a node's border is from its center, `offset` above (or below)
-    its middle height: less than half its width next to a rounded corner."""
+def _border_distance(kind, box, offset, direction):
+    """How far a node's border is from its center along the flow, `offset`
+    to the side of its middle: less than half its size next to a rounded corner."""
     width, height = box
     radius = _rounding(kind, height)
-    into_corner = min(max(abs(offset) - (height / 2 - radius), 0.0), radius)
-    return width / 2 - radius + (radius ** 2 - into_corner ** 2) ** 0.5
+    along, across = (width, height) if direction == "LR" else (height, width)
+    into_corner = min(max(abs(offset) - (across / 2 - radius), 0.0), radius)
+    return along / 2 - radius + (radius ** 2 - into_corner ** 2) ** 0.5
 
 
-def _port_offset(input_index, input_count, box_height):
-    """Where input number `input_index` arrives on the target's left side:
-    the first input highest, all of them within the box."""
-    spacing = min(PORT_SPACING, (box_height - 4) / max(input_count, 1))
-    return ((input_count - 1) / 2 - input_index) * spacing
+def _port_offset(input_index, input_count, box_across):
+    """Where input number `input_index` arrives on the target's near side,
+    from its middle: the first input highest (or leftmost), all within the box."""
+    spacing = min(PORT_SPACING, (box_across - 4) / max(input_count, 1))
+    return (input_index - (input_count - 1) / 2) * spacing
 
 
 def _header_height(title):

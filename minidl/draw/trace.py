@@ -17,13 +17,11 @@ numbers. The gradient nodes it builds are taken out of the graph again.
 from ..gradients import gradients
 from ..session import Session
 from ..traversal import topological_order
-from .labels import node_label
 from .layout import graph_layout
 from .picture import GraphPicture
 from .render import render
 from .scratch import temporary_nodes
-from .summary import summarize
-from .trace_table import trace_markdown, trace_text
+from .text import node_label, summarize, summarize_gradient
 
 
 class Arrival:
@@ -106,7 +104,7 @@ class BackpropTrace:
                           if step.node in self.targets}
         self._loss_node, self._values = loss, values
 
-    def draw(self, number, dpi=100):
+    def draw(self, number, dpi=100, direction=None):
         """A picture of the graph at step `number` (as numbered in the table):
         the visited node outlined in red, red arrows back to the inputs it
         sends gradients to, and the gradients of the nodes visited so far."""
@@ -120,15 +118,15 @@ class BackpropTrace:
                   for laid_out in layout.nodes}
         sending = {(sent.target, step.node, sent.input_index)
                    for sent in step.sent if sent.value is not None}
-        sends = "".join(f"; sends {summarize(sent.value)} to {sent.target}"
+        sends = "".join(f"; sends {summarize_gradient(sent.value)} to {sent.target}"
                         for sent in step.sent if sent.value is not None)
         title = (f"Step {number} of {len(self.steps)}: {step.node} (red) has "
-                 f"d {self.loss} / d {step.node} = {summarize(step.gradient)}{sends}")
+                 f"d {self.loss} / d {step.node} = {summarize_gradient(step.gradient)}{sends}")
         figure = render(layout, labels, highlight_nodes={step.node}, backward_edges=sending,
                         title=title, notes=[(f"grad = d {self.loss} / d node", "grad"),
                                ("red arrows: gradients sent back to the inputs", "grad")],
-                        dpi=dpi)
-        return GraphPicture(figure, layout)
+                        dpi=dpi, direction=direction)
+        return GraphPicture(figure, layout, labels)
 
     def _repr_markdown_(self):
         return trace_markdown(self)
@@ -191,3 +189,65 @@ def _steps(loss, walk, value_of):
         steps.append(BackpropStep(number, node.name, node.type, value_of[node],
                                   arrivals.pop(node), value_of[grad], sent))
     return steps
+
+
+# --- the trace written out: a Markdown table (what Jupyter shows) and plain
+# text (what `print` shows), numbers summarized the same way in both.
+def trace_markdown(trace):
+    """The trace as an introduction and a Markdown table, one row per step."""
+    rows = [_introduction(trace, "`"), "",
+            f"| step | node | value | gradients arriving | d {trace.loss} / d node "
+            f"(their sum) | gradients sent to the inputs |",
+            "|---:|---|---|---|---|---|"]
+    for step in trace.steps:
+        arriving = "<br>".join(_arrival(arrival, step, "`") for arrival in step.arrivals)
+        sent = "<br>".join(_sent(sent, "`") for sent in step.sent) or "(no inputs)"
+        rows.append(f"| {step.number} | `{step.node}` ({step.type}) | {summarize(step.value)} "
+                    f"| {arriving} | {_sum(step)} | {sent} |")
+    return "\n".join(rows)
+
+
+def trace_text(trace):
+    """The trace as plain text, a few indented lines per step."""
+    lines = [_introduction(trace, "")]
+    for step in trace.steps:
+        lines.append(f"step {step.number}: {step.node} ({step.type}), "
+                     f"value {summarize(step.value)}")
+        for arrival in step.arrivals:
+            lines.append(f"    arriving  {_arrival(arrival, step, '')}")
+        lines.append(f"    sum       d {trace.loss} / d {step.node} = {_sum(step)}")
+        for sent in step.sent:
+            lines.append(f"    sending   {_sent(sent, '')}")
+    return "\n".join(lines)
+
+
+def _introduction(trace, quote):
+    targets = ", ".join(f"{quote}{name}{quote}" for name in trace.targets)
+    return (f"Backpropagation from {quote}{trace.loss}{quote} to {targets}: "
+            f"{len(trace.steps)} step{'' if len(trace.steps) == 1 else 's'}, in reverse "
+            f"topological order. Each node adds up "
+            f"the gradients arriving along its edges to its consumers, then sends a "
+            f"gradient along each of its input edges.")
+
+
+def _arrival(arrival, step, quote):
+    if arrival.source is None:
+        return f"start: d {step.node} / d {step.node} = {summarize(arrival.value)}"
+    return (f"from {quote}{arrival.source}{quote} (its input {arrival.input_index}): "
+            f"{summarize(arrival.value)}")
+
+
+def _sum(step):
+    """The node's gradient; when several arrived, written as their sum
+    (means add up like the values do)."""
+    total = summarize(step.gradient)
+    if len(step.arrivals) == 1:
+        return total
+    parts = " + ".join(summarize(arrival.value, with_shape=False) for arrival in step.arrivals)
+    return f"{parts} = {total}"
+
+
+def _sent(sent, quote):
+    value = ("not needed (leads to no target)" if sent.value is None
+             else summarize(sent.value))
+    return f"to {quote}{sent.target}{quote} (input {sent.input_index}): {value}"

@@ -1,20 +1,21 @@
 """`minidl.plot`: the pictures of the chapters, one call each.
 
 Every function draws on the `ax` it is given or on a new figure, returns the
-Axes (or the Figure, for grids of several Axes), and colours classes the same
-way everywhere: class 0 red, class 1 blue (see colors.py).
-"""
-from .colors import CLASS_COLORS, class_color
-from .confusion_matrix import confusion_counts, confusion_matrix
-from .curve_path import curve_path
-from .decision_boundary import decision_boundary, grid_scores
-from .digit_grid import digit_grid
-from .function_curve import function_curve
-from .hidden_units import hidden_units
-from .loss_curves import loss_curves
-from .scatter import scatter
-from .surface_path import surface_path
+Axes (or the Figure, for grids of several Axes), labels its axes, and puts
+its legend beside the plot, where it covers no data. Colours mean one thing
+each (style.py): class 0 red, class 1 blue; anything else the series colours.
 
-__all__ = ["CLASS_COLORS", "class_color", "confusion_counts", "confusion_matrix", "curve_path",
-           "decision_boundary", "digit_grid", "function_curve", "grid_scores", "hidden_units",
-           "loss_curves", "scatter", "surface_path"]
+- style.py: the colours, `legend`.
+- plane.py: points by class, decision boundaries, hidden units.
+- curves.py: function curves, optimizer paths, training curves.
+- digits.py: digit images and confusion matrices.
+"""
+from .curves import curve_path, function_curve, surface_path, training_curves
+from .digits import confusion_counts, confusion_matrix, digit_grid
+from .plane import decision_boundary, grid_scores, hidden_units, scatter
+from .style import CLASS_COLORS, SERIES_COLORS, class_color, legend, series_color
+
+__all__ = ["CLASS_COLORS", "SERIES_COLORS", "class_color", "confusion_counts",
+           "confusion_matrix", "curve_path", "decision_boundary", "digit_grid",
+           "function_curve", "grid_scores", "hidden_units", "legend", "scatter",
+           "series_color", "surface_path", "training_curves"]
