@@ -8,9 +8,10 @@ gives the gradients, and differentiating it again gives second derivatives.
 import numpy as np
 
 from .constant import Constant
-from .graph import Node
+from .graph import Node, format_shape
 from .ops.arithmetic import add_n
 from .ops.shape_ops import ones_like
+from .shapes import shape_matches
 from .traversal import topological_order
 
 _registered_gradients = {}
@@ -41,7 +42,8 @@ def gradients(ys, xs, grad_ys=None, on_step=None):
     Args:
         ys: a node, or a list of nodes whose sum is differentiated.
         xs: a node, or a list of nodes.
-        grad_ys: optional starting gradients, one per y (ones by default).
+        grad_ys: optional starting gradients (nodes or arrays), one per y;
+            None, for all or for one y, stands for ones.
         on_step: optional function, called as `on_step(node, grad, input_grads)`
             each time the walk reaches a node: `grad` is the node's gradient
             (the sum of what its consumers sent), `input_grads` the gradient
@@ -52,7 +54,7 @@ def gradients(ys, xs, grad_ys=None, on_step=None):
         A list with one node per x, or None where the ys do not depend on x.
     """
     ys, xs = _as_list(ys), _as_list(xs)
-    grad_ys = [None] * len(ys) if grad_ys is None else _as_list(grad_ys)
+    grad_ys = _starting_gradients(ys, grad_ys)
     order = topological_order(ys)
     on_path = _leading_to_ys(order, xs)
     pending = {}
@@ -75,6 +77,33 @@ def gradients(ys, xs, grad_ys=None, on_step=None):
 
 def _as_list(nodes):
     return list(nodes) if isinstance(nodes, (list, tuple)) else [nodes]
+
+
+def _starting_gradients(ys, grad_ys):
+    """One starting gradient per y: a node, or None for ones. Plain values
+    (arrays, lists, numbers) become constants in their y's dtype.
+
+    Raises:
+        ValueError, before any node is built, when there is not one grad_y
+        per y, or a grad_y's shape is not its y's.
+    """
+    if grad_ys is None:
+        return [None] * len(ys)
+    grad_ys = _as_list(grad_ys)
+    if len(grad_ys) != len(ys):
+        names = ", ".join(f"'{y.name}'" for y in ys)
+        raise ValueError(f"gradients got {len(grad_ys)} grad_ys for {len(ys)} ys ({names}): "
+                         f"give one starting gradient per y, None standing for ones")
+    grad_ys = [grad_y if grad_y is None or isinstance(grad_y, Node)
+               else np.asarray(grad_y, dtype=y.dtype) for y, grad_y in zip(ys, grad_ys)]
+    for y, grad_y in zip(ys, grad_ys):
+        shape = getattr(grad_y, "shape", None)
+        if shape is not None and None not in shape and not shape_matches(shape, y.shape):
+            raise ValueError(f"the grad_y given for '{y.name}' has shape {tuple(shape)}, but "
+                             f"'{y.name}' has shape {format_shape(y.shape)}: a starting "
+                             f"gradient has the shape of its y")
+    return [Constant(grad_y, graph=y.graph) if isinstance(grad_y, np.ndarray) else grad_y
+            for y, grad_y in zip(ys, grad_ys)]
 
 
 def _ones_shaped_like(y):

@@ -3,6 +3,7 @@
 
 `==` is left alone (nodes are compared by identity, so they can be dictionary
 keys, as in a feed_dict); use `minidl.equal` for an elementwise comparison.
+`if node:` is an error: a node has no value to test until a session runs it.
 """
 from .graph import Node
 from .ops.arithmetic import add, divide, multiply, negative, pow, subtract
@@ -29,6 +30,21 @@ Node.__pow__, Node.__rpow__ = _binary(pow)
 Node.__gt__, Node.__lt__ = _binary(greater)[0], _binary(less)[0]
 Node.__ge__, Node.__le__ = _binary(greater_equal)[0], _binary(less_equal)[0]
 Node.__neg__ = negative
+
+
+def _truth_value(node):
+    """`if node:` cannot be answered while building: a node has no value yet.
+    Python would take any object as true, so `if x > 0:` would always choose
+    its first branch; it is refused instead, as in TensorFlow."""
+    raise TypeError(
+        f"{node.type} '{node.name}' has no truth value while the graph is being built: "
+        f"its value exists only when a session runs it. To choose elementwise inside "
+        f"the graph, use tf.where({node.name}, a, b); to decide in Python, run it first: "
+        f"`if session.run({node.name}):`. (To test whether a node was given, write "
+        f"`if node is not None:`.)")
+
+
+Node.__bool__ = _truth_value
 
 # With a NumPy array on the left (`labels * node`), NumPy would treat the node as
 # one more element and build an array of nodes. This tells NumPy to leave the

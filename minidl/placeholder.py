@@ -1,6 +1,7 @@
 """Placeholders: the inputs of a graph, given a value each time it runs."""
 from .dtypes import as_dtype
 from .graph import Node, get_default_graph
+from .shapes import as_shape
 
 
 class Placeholder(Node):
@@ -21,8 +22,8 @@ def placeholder(dtype=None, shape=None, name=None):
     Args:
         dtype: the type of the values fed, e.g. `minidl.float32`; None accepts
             whatever NumPy makes of the fed value.
-        shape: e.g. `(None, 2)` for any number of rows of two columns; None
-            accepts any shape.
+        shape: e.g. `(None, 2)` for any number of rows of two columns (`5`
+            is `(5,)`); None accepts any shape.
         name: a readable name; the default is `placeholder`, `placeholder_1`, ...
     """
-    return Placeholder(dtype, shape, name)
+    return Placeholder(dtype, as_shape(shape), name)

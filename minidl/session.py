@@ -210,11 +210,19 @@ def _compute_error(node, input_values, error):
 
 def _check_finite(node, value, input_values):
     if np.issubdtype(np.asarray(value).dtype, np.inexact) and not np.all(np.isfinite(value)):
-        inputs = "; ".join(f"{_describe(x, v)} min {np.min(v):.4g} max {np.max(v):.4g}"
+        inputs = "; ".join(f"{_describe(x, v)} {_value_range(v)}"
                            for x, v in zip(node.inputs, input_values))
         raise FloatingPointError(
             f"{node.type} '{node.name}' produced NaN or infinity from inputs: "
             f"{inputs or '(none)'}")
+
+
+def _value_range(value):
+    """`min 0 max 2` for an input in a NaN report, or `empty`: an empty array
+    has neither (NumPy's min of one is an error)."""
+    if np.size(value) == 0:
+        return "empty"
+    return f"min {np.min(value):.4g} max {np.max(value):.4g}"
 
 
 def _flatten(fetches, nodes):
@@ -234,7 +242,10 @@ def _rebuild(fetches, values):
     """The structure of `fetches`, with each node replaced by the next value."""
     if isinstance(fetches, (list, tuple)):
         items = [_rebuild(item, values) for item in fetches]
-        return items if isinstance(fetches, list) else type(fetches)(items)
+        if isinstance(fetches, list):
+            return items
+        is_namedtuple = hasattr(fetches, "_fields")  # its fields are separate arguments
+        return type(fetches)(*items) if is_namedtuple else type(fetches)(items)
     if isinstance(fetches, dict):
         return {key: _rebuild(item, values) for key, item in fetches.items()}
     return next(values)

@@ -10,11 +10,26 @@ catches mismatched shapes when the graph is built, and works unchanged for the
 operations learners write themselves. It is also why `compute` must be a pure
 function of its inputs: it may be called before the graph runs.
 """
+import operator
+
 import numpy as np
 
 # Unknown sizes are tried as the sizes the inputs know only while no stand-in
 # array needs more numbers than this.
 MOST_STAND_IN_ELEMENTS = 2**20
+
+
+def as_shape(shape):
+    """A shape as a node keeps it: a tuple of Python ints and None, or None.
+
+    Takes what TensorFlow takes: a list, tuple or array of sizes (NumPy
+    integers too), or a single int for a shape of one axis (`shape=5`).
+    """
+    if shape is None:
+        return None
+    if np.ndim(shape) == 0:
+        shape = [shape]
+    return tuple(None if size is None else operator.index(size) for size in shape)
 
 
 def shape_matches(actual, declared):

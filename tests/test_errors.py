@@ -1,36 +1,11 @@
 """Bad input: each mistake gets an error of the right type whose message names
 what went wrong, and leaves the graph and its variables exactly as they were."""
-import re
-
 import numpy as np
 import pytest
+from error_helpers import Unchanged, raises
 
 import minidl
 from minidl import Session
-
-
-class Unchanged:
-    """A record of a graph's nodes and its variables' values, to check after an
-    error that nothing was added, renamed or changed."""
-
-    def __init__(self, graph):
-        self.graph = graph
-        self.names = [node.name for node in graph.nodes]
-        self.values = {variable.name: variable.value.copy() for variable in graph.variables}
-
-    def check(self):
-        assert [node.name for node in self.graph.nodes] == self.names
-        assert [variable.name for variable in self.graph.variables] == list(self.values)
-        for variable in self.graph.variables:
-            np.testing.assert_array_equal(variable.value, self.values[variable.name])
-        for node in self.graph.nodes:
-            assert all(consumer in self.graph.nodes for consumer in node.consumers)
-
-
-def raises(error_type, *fragments):
-    """pytest.raises for `error_type` whose message contains every fragment, literally."""
-    return pytest.raises(error_type, match="(?s)" + "".join(
-        f"(?=.*{re.escape(fragment)})" for fragment in fragments))
 
 
 @pytest.fixture
@@ -235,3 +210,21 @@ def test_failing_run_changes_no_variable():
             session.run([step, broken], {x: np.ones((3, 3))})
     unchanged.check()
 
+
+
+def test_the_truth_value_of_a_node_is_refused_with_where_and_run_as_the_fixes():
+    x = minidl.placeholder(minidl.float64, (3,), name="x")
+    positive = minidl.greater(x, 0.0, name="positive")
+    unchanged = Unchanged(x.graph)
+    for truth_test in (bool, lambda node: not node, lambda node: node and 1):
+        with raises(TypeError, "'positive'", "tf.where", "session.run(positive"):
+            truth_test(positive)
+    unchanged.check()
+    with raises(TypeError, "Greater 'greater'", "tf.where"):
+        if x > 0:
+            pass
+
+
+def test_nodes_can_still_be_tested_against_none_and_kept_in_sets_and_dicts():
+    x = minidl.placeholder(minidl.float64, (3,), name="x")
+    assert x is not None and x in {x} and {x: 1}[x] == 1 and x == x

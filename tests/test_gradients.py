@@ -4,6 +4,7 @@ import sys
 
 import numpy as np
 import pytest
+from error_helpers import Unchanged, raises
 from gradcheck import check_gradients
 
 import minidl as tf
@@ -53,6 +54,40 @@ def test_one_grad_y_per_y():
     x = tf.placeholder(tf.float64, ())
     grads = tf.gradients([x * x, 5.0 * x], [x], grad_ys=[tf.constant(1.0), tf.constant(2.0)])
     assert run(grads, {x: 3.0}) == [pytest.approx(6.0 + 10.0)]
+
+
+def test_grad_ys_may_be_numpy_arrays_lists_or_none_each():
+    x = tf.placeholder(tf.float64, (3,))
+    ys = [x * x, 5.0 * x]
+    from_nodes = tf.gradients(ys, x, grad_ys=[tf.constant([1.0, 10.0, 100.0]), None])
+    from_values = tf.gradients(ys, x, grad_ys=[np.array([1.0, 10.0, 100.0]), None])
+    from_lists = tf.gradients(ys, x, grad_ys=[[1.0, 10.0, 100.0], None])
+    for grads in (from_nodes, from_values, from_lists):
+        np.testing.assert_allclose(run(grads[0], {x: [1.0, 2.0, 3.0]}), [7.0, 45.0, 605.0])
+    for y, dy_dx in [(x * x, [2.0, 4.0, 6.0]), (x + 1.0, 1.0), (x, 1.0)]:
+        grad, = tf.gradients(y, x, grad_ys=np.array([1.0, 10.0, 100.0]))
+        assert isinstance(grad, tf.Node)
+        np.testing.assert_allclose(run(grad, {x: [1.0, 2.0, 3.0]}),
+                                   np.multiply([1.0, 10.0, 100.0], dy_dx))
+
+
+@pytest.mark.parametrize("grad_ys", [[1.0], [1.0, 2.0, 3.0]])
+def test_grad_ys_and_ys_of_different_lengths_are_an_error(grad_ys):
+    x = tf.placeholder(tf.float64, ())
+    ys = [tf.multiply(x, x, name="square"), tf.multiply(5.0, x, name="five_x")]
+    unchanged = Unchanged(x.graph)
+    with raises(ValueError, f"{len(grad_ys)} grad_ys for 2 ys", "'square', 'five_x'"):
+        tf.gradients(ys, x, grad_ys=grad_ys)
+    unchanged.check()
+
+
+def test_a_grad_y_of_another_shape_than_its_y_is_an_error():
+    x = tf.placeholder(tf.float64, (3,))
+    y = tf.multiply(x, x, name="square")
+    unchanged = Unchanged(x.graph)
+    with raises(ValueError, "'square'", "(3,)", "(2,)"):
+        tf.gradients(y, x, grad_ys=np.ones(2))
+    unchanged.check()
 
 
 def test_none_where_y_does_not_depend_on_x():

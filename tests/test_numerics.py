@@ -47,3 +47,13 @@ def test_without_check_numerics_the_infinity_comes_back():
     x = tf.placeholder(tf.float64, (2,))
     with tf.Session() as sess, np.errstate(divide="ignore"):
         assert sess.run(tf.log(x), {x: [0.0, 1.0]})[0] == -np.inf
+
+
+def test_an_empty_input_is_described_as_empty_in_the_report():
+    x = tf.placeholder(tf.float64, (None,), name="x")
+    mean = tf.reduce_mean(x, name="mean")
+    with tf.Session(check_numerics=True) as sess:
+        with pytest.raises(FloatingPointError) as error:
+            sess.run(mean, {x: np.zeros(0)})
+    assert str(error.value) == ("ReduceMean 'mean' produced NaN or infinity from inputs: "
+                                "'x' (shape (0,), float64) empty")

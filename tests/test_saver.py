@@ -1,9 +1,11 @@
 """train.Saver: what it writes, that restore round-trips, that a crash during
 save leaves the last good file, and that a mismatched restore changes nothing."""
 import os
+import zipfile
 
 import numpy as np
 import pytest
+from error_helpers import raises
 
 import minidl as tf
 
@@ -85,17 +87,16 @@ def test_a_crash_while_saving_leaves_the_previous_file_and_no_temporary_file(
     variables = model()
     saved = values(variables)
     saver = tf.train.Saver()
-    real_savez = np.savez
+    real_write_array = np.lib.format.write_array
 
-    def savez_then_crash(file, **arrays):
-        real_savez(file, **arrays)
-        file.truncate(20)
+    def write_half_then_crash(file, array, **options):
+        real_write_array(file, array[: len(array) // 2], **options)
         raise OSError("disk full")
 
     with tf.Session() as sess:
         path = saver.save(sess, str(tmp_path / "model"))
         overwrite(sess, variables)
-        monkeypatch.setattr(np, "savez", savez_then_crash)
+        monkeypatch.setattr(np.lib.format, "write_array", write_half_then_crash)
         with pytest.raises(OSError, match="disk full"):
             saver.save(sess, str(tmp_path / "model"))
     assert os.listdir(tmp_path) == ["model.npz"]
@@ -132,3 +133,96 @@ def test_restore_of_a_missing_name_names_the_variable_and_changes_nothing(tmp_pa
         with pytest.raises(ValueError, match=r"no value for variable 'extra'; it has \['b'\]"):
             saver.restore(sess, path)
         np.testing.assert_array_equal(sess.run(b), [1.0, 2.0, 3.0])
+
+
+def test_any_variable_name_is_saved_even_the_names_of_numpys_own_arguments(tmp_path):
+    names = ["file", "allow_pickle", "args", "kwds", "W/Adam/m"]
+    variables = [tf.Variable([float(i), -1.0], name=name) for i, name in enumerate(names)]
+    saver = tf.train.Saver()
+    with tf.Session() as sess:
+        path = saver.save(sess, str(tmp_path / "model"))
+        overwrite(sess, variables)
+        saver.restore(sess, path)
+        restored = sess.run(variables)
+    with np.load(path) as saved:
+        assert sorted(saved.files) == sorted(names)
+    for i, value in enumerate(restored):
+        np.testing.assert_array_equal(value, [float(i), -1.0])
+
+
+def test_two_variables_of_one_name_are_refused_by_the_saver():
+    first = tf.Variable(1.0, name="w")
+    with tf.Graph().as_default():
+        second = tf.Variable(2.0, name="w")
+    with raises(ValueError, "'w'", "more than one"):
+        tf.train.Saver([first, second])
+
+
+def test_a_restore_that_fails_on_a_later_variable_changes_no_earlier_one(tmp_path):
+    path = str(tmp_path / "model.npz")
+    np.savez(path, a=np.array([5.0, 6.0]), b=np.array(["one", "two"]))
+    a = tf.Variable([1.0, 2.0], name="a")
+    b = tf.Variable([3.0, 4.0], name="b")
+    with tf.Session() as sess:
+        with raises(TypeError, "variable 'b'", "float64", "<U3"):
+            tf.train.Saver([a, b]).restore(sess, path)
+        np.testing.assert_array_equal(sess.run(a), [1.0, 2.0])
+        np.testing.assert_array_equal(sess.run(b), [3.0, 4.0])
+
+
+def test_a_float_checkpoint_is_not_truncated_into_an_integer_variable(tmp_path):
+    with tf.Graph().as_default():
+        tf.Variable([0.0, 1.0], name="w")
+        tf.Variable(2.7, name="steps")
+        with tf.Session() as sess:
+            path = tf.train.Saver().save(sess, str(tmp_path / "floats"))
+    w = tf.Variable([5.0, 5.0], name="w")
+    steps = tf.Variable(7, name="steps")
+    with tf.Session() as sess:
+        with raises(TypeError, "variable 'steps'", "int64", "float64"):
+            tf.train.Saver().restore(sess, path)
+        np.testing.assert_array_equal(sess.run(w), [5.0, 5.0])
+        assert sess.run(steps) == 7
+
+
+def test_a_float64_checkpoint_restores_into_float32_variables(tmp_path):
+    with tf.Graph().as_default():
+        tf.Variable([0.25, 1.5], name="w")
+        with tf.Session() as sess:
+            path = tf.train.Saver().save(sess, str(tmp_path / "model"))
+    w = tf.Variable([0.0, 0.0], dtype=tf.float32, name="w")
+    with tf.Session() as sess:
+        tf.train.Saver().restore(sess, path)
+        restored = sess.run(w)
+    assert restored.dtype == tf.float32
+    np.testing.assert_array_equal(restored, [0.25, 1.5])
+
+
+def write_text(path):
+    path.write_text("not an archive")
+
+
+def write_npy(path):
+    with open(path, "wb") as file:
+        np.save(file, np.ones(3))
+
+
+def write_pickled_objects(path):
+    np.savez(path, w=np.array([{"a": 1}], dtype=object))
+
+
+def write_zip_of_text(path):
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("w.txt", "hello")
+
+
+@pytest.mark.parametrize("write", [write_text, write_npy, write_pickled_objects,
+                                   write_zip_of_text])
+def test_a_file_that_is_not_a_checkpoint_is_reported_as_such(tmp_path, write):
+    path = tmp_path / "model.npz"
+    write(path)
+    w = tf.Variable([1.0, 2.0], name="w")
+    with tf.Session() as sess:
+        with raises(ValueError, "model.npz", "not a minidl checkpoint"):
+            tf.train.Saver().restore(sess, str(path))
+        np.testing.assert_array_equal(sess.run(w), [1.0, 2.0])

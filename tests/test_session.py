@@ -2,7 +2,7 @@
 what is needed, each node once), and what it keeps (nothing)."""
 import gc
 import weakref
-from collections import Counter
+from collections import Counter, namedtuple
 
 import numpy as np
 import pytest
@@ -71,6 +71,19 @@ def test_list_and_tuple_fetches_keep_their_type(affine):
     for values in (as_list, as_tuple):
         np.testing.assert_array_equal(values[0], [1.0, -2.0])
         np.testing.assert_array_equal(values[1], [2.0, -1.0])
+
+
+Pair = namedtuple("Pair", "y z")
+
+
+def test_a_namedtuple_fetch_comes_back_as_the_same_namedtuple(affine):
+    x, y, z = affine
+    with Session() as session:
+        result = session.run({"pair": Pair(y, z=z), "pairs": [Pair(z, y)]}, {x: [1.0, 2.0]})
+    assert type(result["pair"]) is Pair and type(result["pairs"][0]) is Pair
+    np.testing.assert_array_equal(result["pair"].y, [1.0, -2.0])
+    np.testing.assert_array_equal(result["pair"].z, [2.0, -1.0])
+    np.testing.assert_array_equal(result["pairs"][0].y, [2.0, -1.0])
 
 
 def test_the_same_node_may_be_fetched_twice(affine):

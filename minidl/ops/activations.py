@@ -14,15 +14,19 @@ class Sigmoid(Operation):
 
     d/dx sigmoid(x) = sigmoid(x) (1 - sigmoid(x)).
 
-    Computed as (1 + tanh(x/2)) / 2, the same function: e**-x overflows for
-    x below about -710 (NumPy then warns), tanh never does.
+    Computed with e = e**-|x|, which never overflows (e**-x does, for x below
+    about -710): 1 / (1 + e) for x >= 0, and e / (1 + e), the same fraction
+    with top and bottom multiplied by e**x, for x < 0. Neither subtracts
+    nearly equal numbers, so sigmoid(-20), about 2e-9, keeps all its digits:
+    log(sigmoid(-20)) is -20, not log(0).
     """
 
     def __init__(self, x, name=None):
         super().__init__([x], name)
 
     def compute(self, x):
-        return 0.5 * (1 + np.tanh(0.5 * x))
+        e = np.exp(-np.abs(x))
+        return np.where(x >= 0, 1, e) / (1 + e)
 
     def gradient(self, grad):
         return [grad * self * (1 - self)]
@@ -113,10 +117,12 @@ def relu(x, name=None):
 
 
 def softmax(x, axis=-1, name=None):
-    """Probabilities from scores along `axis`, overflow-safe (`tf.nn.softmax`)."""
-    return Softmax(x, axis, name)
+    """Probabilities from scores along `axis` (None: the last axis, as in
+    TensorFlow), overflow-safe (`tf.nn.softmax`)."""
+    return Softmax(x, -1 if axis is None else axis, name)
 
 
 def log_softmax(x, axis=-1, name=None):
-    """log(softmax(x)), computed stably (`tf.nn.log_softmax`)."""
-    return LogSoftmax(x, axis, name)
+    """log(softmax(x)) along `axis` (None: the last axis), computed stably
+    (`tf.nn.log_softmax`)."""
+    return LogSoftmax(x, -1 if axis is None else axis, name)

@@ -5,18 +5,25 @@ gradient of the result it fed into. `unreduce` spreads a reduced gradient back
 over the input's shape; it is the one place where reduced axes are put back.
 """
 import math
+import operator
 
 import numpy as np
 
 from ..constant import Constant
+from ..graph import Node
 from ..operation import Operation
 from .comparison import equal, where
 from .shape_ops import ones_like, zeros_like
 
 
 def _axes(axis):
-    """None, an int or a list of ints, as NumPy's `axis` argument."""
-    return axis if axis is None or isinstance(axis, int) else tuple(axis)
+    """None, an int or a list of ints (NumPy integers too), as NumPy's `axis`
+    argument, in Python ints."""
+    if axis is None:
+        return None
+    if np.ndim(axis) == 0:
+        return operator.index(axis)
+    return tuple(operator.index(one) for one in axis)
 
 
 class Reduction(Operation):
@@ -42,10 +49,26 @@ class ReduceSum(Reduction):
 
 class ReduceMean(Reduction):
     """The mean over `axis`: the sum divided by the number n of elements summed.
-    Each of the n averaged elements gets 1/n of the result's gradient."""
+    Each of the n averaged elements gets 1/n of the result's gradient.
+
+    As in TensorFlow, the mean keeps x's dtype: the mean of integers is an
+    integer, rounded toward zero (the mean of [1, 2] is 1; cast to a float
+    first for 1.5), and booleans are refused (cast them first).
+    """
+
+    def __init__(self, x, axis=None, keepdims=False, name=None):
+        if isinstance(x, Node) and x.dtype == bool:
+            raise _mean_of_booleans(x)
+        super().__init__(x, axis, keepdims, name)
 
     def compute(self, x):
-        return x.sum(axis=self.axis, keepdims=self.keepdims) / _count(x.shape, self.axis)
+        if x.dtype == bool:
+            raise _mean_of_booleans(self.inputs[0])
+        total = x.sum(axis=self.axis, keepdims=self.keepdims, dtype=x.dtype)
+        count = _count(x.shape, self.axis)
+        if np.issubdtype(x.dtype, np.integer):
+            return np.sign(total) * (np.abs(total) // count)
+        return total / count
 
     def gradient(self, grad):
         x, = self.inputs
@@ -114,6 +137,13 @@ class ArgMax(Operation):
 
     def gradient(self, grad):
         return [None]
+
+
+def _mean_of_booleans(x):
+    return TypeError(f"reduce_mean cannot average the booleans of '{x.name}' (TensorFlow "
+                     f"refuses them too): cast them to numbers first, e.g. "
+                     f"tf.reduce_mean(tf.cast({x.name}, tf.float32)) for the fraction "
+                     f"that are True")
 
 
 def _reduced_sizes(shape, axis):

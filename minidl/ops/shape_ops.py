@@ -5,13 +5,14 @@ from numpy.lib.array_utils import normalize_axis_index
 
 from ..dtypes import as_dtype
 from ..operation import Operation
+from ..shapes import as_shape
 
 
 class Reshape(Operation):
     """The same values in a new shape (one size may be -1: whatever fits)."""
 
     def __init__(self, x, shape, name=None):
-        self.new_shape = tuple(shape)
+        self.new_shape = as_shape(shape)
         super().__init__([x], name)
 
     def compute(self, x):
@@ -54,10 +55,10 @@ class ExpandDims(Operation):
 
 class Transpose(Operation):
     """The axes of x permuted by `perm` (reversed when perm is None, which
-    transposes a matrix)."""
+    transposes a matrix). A negative axis counts from the end, as in NumPy."""
 
     def __init__(self, x, perm=None, name=None):
-        self.perm = None if perm is None else tuple(perm)
+        self.perm = None if perm is None else _from_the_start(perm)
         super().__init__([x], name)
 
     def compute(self, x):
@@ -66,6 +67,14 @@ class Transpose(Operation):
     def gradient(self, grad):
         inverse = None if self.perm is None else tuple(np.argsort(self.perm))
         return [transpose(grad, inverse)]
+
+
+def _from_the_start(perm):
+    """`perm` with its negative axes counted from the start (-1 is the last of
+    len(perm) axes), so that its inverse, the gradient's permutation, is right.
+    An axis out of range is left for NumPy to refuse."""
+    return tuple(int(axis) + len(perm) if -len(perm) <= axis < 0 else int(axis)
+                 for axis in perm)
 
 
 class MatrixTranspose(Operation):

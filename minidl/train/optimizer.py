@@ -7,6 +7,7 @@ Momentum's accumulated velocity).
 import numpy as np
 
 from ..gradients import gradients
+from ..traversal import topological_order
 from ..variable import Variable, VariableUpdate, trainable_variables
 
 
@@ -28,6 +29,8 @@ class Optimizer:
         the loss's graph (or `var_list`); the gradient is None for a variable
         the loss does not depend on."""
         var_list = trainable_variables(loss.graph) if var_list is None else list(var_list)
+        used = set(topological_order([loss]))
+        _refuse_integer_variables([variable for variable in var_list if variable in used])
         pairs = list(zip(gradients(loss, var_list), var_list))
         if all(grad is None for grad, _ in pairs):
             names = [variable.name for variable in var_list]
@@ -41,6 +44,7 @@ class Optimizer:
         Running it computes the gradients (and the forward pass they need)
         from that run's feed, then updates every variable at once."""
         pairs = [(grad, variable) for grad, variable in grads_and_vars if grad is not None]
+        _refuse_integer_variables([variable for _, variable in pairs])
         return ApplyGradients(self, pairs, name or self.name)
 
     def minimize(self, loss, var_list=None, name=None):
@@ -68,6 +72,20 @@ class Optimizer:
         (w <- w + update), and its slots' new values, given its value, its
         gradient and its slots' values (a dict)."""
         raise NotImplementedError
+
+
+def _refuse_integer_variables(variables):
+    """A TypeError naming the first variable that does not hold floats: an
+    update added to integers would be truncated (to 0 for a small step), so
+    it would never learn, silently. TensorFlow refuses it too."""
+    for variable in variables:
+        if not np.issubdtype(variable.dtype, np.floating):
+            raise TypeError(
+                f"variable '{variable.name}' holds {variable.dtype.name} values, which an "
+                f"optimizer cannot train (every update would be truncated to an integer). "
+                f"Make it hold floats: write its initial value with floats, as in "
+                f"tf.Variable([1.0, 2.0]), or give dtype=tf.float32; or build it with "
+                f"trainable=False if it is not meant to be trained")
 
 
 class ApplyGradients(VariableUpdate):

@@ -1,0 +1,119 @@
+"""Checks for the exercises of chapter 10, generalization and regularization.
+
+Each check builds its own small graphs (inside `with Graph().as_default():`),
+so it leaves the notebook's default graph as it was.
+"""
+import numbers
+
+import numpy as np
+
+from ..graph import Graph, Node
+from ..session import Session
+from ..traversal import topological_order
+from ..variable import Variable
+from .feedback import correct, fail, not_yet, show
+
+
+def check_l2_penalty(l2_penalty):
+    """Exercise 1: `l2_penalty(weights, weight_decay)` builds
+    weight_decay * sum over W of sum(W**2) / 2, without tf.nn.l2_loss."""
+    values = [np.array([[1.0, -2.0], [0.5, 3.0]]), np.array([[-1.0], [4.0]])]
+    weight_decay = 0.1
+    with Graph().as_default():
+        weights = [Variable(value, name=f"W{i}") for i, value in enumerate(values, 1)]
+        answer = l2_penalty(weights, weight_decay)
+        if answer is None:
+            return not_yet("l2_penalty")
+        if not isinstance(answer, Node):
+            fail(f"l2_penalty should return a minidl node (part of the graph, so that its "
+                 f"gradient reaches the weights); it returned {answer!r}")
+        if "L2Loss" in {node.type for node in topological_order([answer])}:
+            fail("build the penalty yourself from tf.square and tf.reduce_sum, without "
+                 "tf.nn.l2_loss")
+        with Session() as session:
+            got = session.run(answer)
+    squares = [np.sum(value ** 2) for value in values]
+    expected = weight_decay * sum(squares) / 2
+    if np.shape(got) != ():
+        fail(f"the penalty should be one number; it has shape {np.shape(got)}. "
+             f"reduce_sum with no axis sums every element")
+    if not np.isclose(got, expected):
+        hints = {2 * expected: " That is twice the answer: the penalty has a factor 1/2.",
+                 sum(squares) / 2: " The weight_decay factor is missing.",
+                 weight_decay * squares[0] / 2: " Only the first matrix counts: add up the "
+                                                "penalties of every matrix in the list.",
+                 weight_decay * sum(np.mean(value ** 2) for value in values) / 2:
+                     " That uses the mean of the squares: use their sum."}
+        hint = next((text for value, text in hints.items() if np.isclose(got, value)), "")
+        fail(f"for weight_decay = {weight_decay} and the matrices {show(values[0])} and "
+             f"{show(values[1])}, the penalty is {float(got):.4f}; it should be "
+             f"{weight_decay} * ({squares[0]:.2f} + {squares[1]:.2f}) / 2 = "
+             f"{expected:.4f}.{hint}")
+    correct("the penalty grows with the square of every weight; its gradient, "
+            "weight_decay * W, pulls each weight towards 0 at every step.")
+
+
+def check_dropout_mask(dropout_mask):
+    """Exercise 2: `dropout_mask(shape, rate, rng)` is a NumPy array with
+    1 / (1 - rate) where rng.random(shape) >= rate, and 0 elsewhere."""
+    for shape, rate in [((4, 5), 0.5), ((200, 100), 0.2), ((3,), 0.0)]:
+        answer = dropout_mask(shape, rate, np.random.default_rng(10))
+        if answer is None:
+            return not_yet("dropout_mask")
+        if isinstance(answer, Node):
+            fail("dropout_mask should return a NumPy array, not a minidl node: write it "
+                 "with rng.random and NumPy, without tf.nn.dropout")
+        answer = np.asarray(answer, dtype=np.float64)
+        if answer.shape != shape:
+            fail(f"with shape {shape}, the mask has shape {answer.shape}")
+        draws = np.random.default_rng(10).random(shape)
+        expected = (draws >= rate) / (1 - rate)
+        if np.array_equal(answer, expected):
+            continue
+        where = f"with shape {shape} and rate {rate}"
+        if np.array_equal(answer, (draws >= rate).astype(float)):
+            fail(f"{where}, the kept elements are 1: scale them by 1 / (1 - rate) = "
+                 f"{1 / (1 - rate):.4g}, so that the expected value of every unit stays "
+                 f"the same")
+        if np.array_equal(answer, (draws < rate) / (1 - rate)):
+            fail(f"{where}, the mask keeps the elements whose draw is below the rate: "
+                 f"`rate` is the probability of *dropping*, so keep draws >= rate")
+        fail(f"{where}, the mask should keep the elements where rng.random(shape) >= rate "
+             f"(scaled by 1 / (1 - rate)) and zero the others; it keeps "
+             f"{np.mean(answer != 0):.1%} of them, with values {show(np.unique(answer))}. "
+             f"Draw the numbers once, with rng.random(shape)")
+    correct("multiplying activations by this mask is dropout: on average every unit "
+            "keeps its value, and a dropped unit passes no gradient back.")
+
+
+def check_early_stopping(early_stopping):
+    """Exercise 3: `early_stopping(validation_losses, patience)` returns the
+    step whose weights are kept when training stops `patience` steps after
+    the lowest loss so far."""
+    cases = [([1.0, 0.8, 0.7, 0.75, 0.72, 0.9, 0.95], 2, 2),
+             ([1.0, 0.8, 0.9, 0.85, 0.6, 0.5, 0.4], 2, 1),
+             ([1.0, 0.9, 0.8, 0.7], 3, 3),
+             ([0.5, 0.6, 0.4, 0.7, 0.8, 0.9, 0.3], 3, 2)]
+    for losses, patience, expected in cases:
+        answer = early_stopping(list(losses), patience)
+        if answer is None:
+            return not_yet("early_stopping")
+        if not isinstance(answer, numbers.Integral) or isinstance(answer, bool):
+            fail(f"early_stopping should return a step number, an int; for the losses "
+                 f"{losses} it returned {answer!r}")
+        if answer == expected:
+            continue
+        stop = next((step for step in range(len(losses))
+                     if step - int(np.argmin(losses[:step + 1])) == patience),
+                    len(losses) - 1)
+        hint = ""
+        if answer == int(np.argmin(losses)):
+            hint = (f" Step {answer} has the lowest loss of the whole list, but training "
+                    f"stopped at step {stop} and never saw it.")
+        elif answer == stop:
+            hint = (f" Step {stop} is where training stops; early stopping keeps the "
+                    f"weights of the best step before it.")
+        fail(f"for the losses {losses} with patience {patience}, early stopping keeps "
+             f"the weights of step {expected}; your answer is {answer}.{hint}")
+    correct("training stops once the validation loss has not improved for `patience` "
+            "steps, and the weights saved at the best step so far are the ones kept.")

@@ -1,0 +1,115 @@
+"""Checks for the exercises of chapter 11, debugging and initialization."""
+import numbers
+
+import numpy as np
+
+from ..graph import Node
+from .feedback import correct, fail, not_yet, show
+
+
+def _number(answer, what):
+    """The learner's answer as a float, or a clear failure when it is not one number."""
+    if isinstance(answer, Node):
+        fail(f"{what} should return a plain number computed with NumPy or math, not a "
+             f"minidl node: nothing here needs a graph")
+    if not isinstance(answer, numbers.Real) and np.ndim(answer) != 0:
+        fail(f"{what} should return one number; it returned {answer!r}")
+    return float(answer)
+
+
+def check_expected_initial_loss(expected_initial_loss):
+    """Exercise 1: `expected_initial_loss(class_counts)` is the cross-entropy
+    -sum_c q_c ln q_c of predicting the class shares q_c for every example."""
+    for counts in ([10, 10], [25, 25, 25, 25], [90, 10], [50, 30, 15, 5]):
+        answer = expected_initial_loss(list(counts))
+        if answer is None:
+            return not_yet("expected_initial_loss")
+        got = _number(answer, "expected_initial_loss")
+        shares = np.array(counts) / np.sum(counts)
+        expected = -np.sum(shares * np.log(shares))
+        if np.isclose(got, expected):
+            continue
+        hint = ""
+        if np.isclose(got, np.log(len(counts))):
+            hint = (" That is ln C, right for balanced classes only: weigh each class's "
+                    "-ln q_c by its share q_c.")
+        elif np.isclose(got, expected / np.log(10)) or np.isclose(got, expected / np.log(2)):
+            hint = " The cross-entropy uses the natural logarithm, ln (np.log)."
+        elif np.isclose(got, -expected):
+            hint = " It has the wrong sign: ln q_c < 0, so the loss is -sum(q ln q) > 0."
+        fail(f"for class counts {counts} (shares {show(shares)}), the expected loss is "
+             f"{expected:.4f}; your answer is {got:.4f}.{hint}")
+    correct("predicting the class shares gives a loss equal to their entropy: ln C for "
+            "C balanced classes, less when one class dominates. A trained network must "
+            "beat this number to have learned anything from the inputs.")
+
+
+def check_glorot_uniform(glorot_uniform):
+    """Exercise 2: `glorot_uniform(fan_in, fan_out, rng)` draws
+    rng.uniform(-limit, limit, (fan_in, fan_out)), limit = sqrt(6 / (fan_in + fan_out))."""
+    for fan_in, fan_out in [(64, 32), (3, 5), (200, 10)]:
+        answer = glorot_uniform(fan_in, fan_out, np.random.default_rng(11))
+        if answer is None:
+            return not_yet("glorot_uniform")
+        if isinstance(answer, Node):
+            fail("glorot_uniform should return a NumPy array, not a minidl node")
+        answer = np.asarray(answer, dtype=np.float64)
+        if answer.shape != (fan_in, fan_out):
+            fail(f"with fan_in = {fan_in} and fan_out = {fan_out}, the weights should have "
+                 f"shape {(fan_in, fan_out)}; they have shape {answer.shape}")
+        limit = np.sqrt(6 / (fan_in + fan_out))
+        expected = np.random.default_rng(11).uniform(-limit, limit, (fan_in, fan_out))
+        if np.allclose(answer, expected):
+            continue
+        largest = np.max(np.abs(answer))
+        where = f"with fan_in = {fan_in} and fan_out = {fan_out}"
+        for wrong_limit, hint in [
+                (np.sqrt(6 / fan_in), "that limit uses fan_in only; Glorot's uses "
+                                      "fan_in + fan_out"),
+                (np.sqrt(2 / (fan_in + fan_out)), "sqrt(2 / (fan_in + fan_out)) is the "
+                                                  "standard deviation Glorot wants; a "
+                                                  "uniform distribution on [-a, a] has "
+                                                  "standard deviation a / sqrt(3)")]:
+            if np.allclose(answer, expected * wrong_limit / limit):
+                fail(f"{where}, the weights should lie within +-{limit:.4f}; {hint}")
+        if largest <= limit:
+            fail(f"{where}, the weights lie within the right limit +-{limit:.4f} but are "
+                 f"not the numbers rng.uniform(-limit, limit, (fan_in, fan_out)) draws: use "
+                 f"the rng you are given (tf.glorot_uniform_initializer has its own "
+                 f"generator), and draw all the weights in one call")
+        fail(f"{where}, the weights should lie within +-sqrt(6 / (fan_in + fan_out)) = "
+             f"+-{limit:.4f}; the largest is {largest:.4f}")
+    correct("each weight has variance limit**2 / 3 = 2 / (fan_in + fan_out), the size "
+            "that keeps signals and gradients steady through the layers.")
+
+
+def check_dead_units(dead_units):
+    """Exercise 3: `dead_units(activations)` is the share of columns (units)
+    that are 0 in every row (example)."""
+    rng = np.random.default_rng(12)
+    activations = np.maximum(rng.normal(size=(8, 10)), 0)
+    activations[:, [1, 4, 7]] = 0
+    activations[0, 5] = 0.0
+    cases = [activations, np.zeros((3, 4)), np.ones((5, 2))]
+    for values in cases:
+        answer = dead_units(values.copy())
+        if answer is None:
+            return not_yet("dead_units")
+        got = _number(answer, "dead_units")
+        expected = np.mean(np.all(values == 0, axis=0))
+        if np.isclose(got, expected):
+            continue
+        hint = ""
+        if np.isclose(got, np.mean(values == 0)):
+            hint = (" That is the share of zero *entries*; a unit is dead only when its "
+                    "whole column is 0.")
+        elif np.isclose(got, np.sum(np.all(values == 0, axis=0))):
+            hint = " That is a count of units: divide by the number of units."
+        elif np.isclose(got, np.mean(np.all(values == 0, axis=1))):
+            hint = " That looks along the rows: units are the columns (axis=0)."
+        fail(f"for activations of shape {values.shape} in which "
+             f"{int(np.sum(np.all(values == 0, axis=0)))} of the {values.shape[1]} "
+             f"columns are all 0, the answer should be {expected:.4f}; yours is "
+             f"{got:.4f}.{hint}")
+    correct("a unit that is 0 for every example of a large batch passes no gradient "
+            "back: unless the layer below changes, it stays dead.")
