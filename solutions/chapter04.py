@@ -1,4 +1,6 @@
 """Model answers to the exercises of chapter 4, the training criterion."""
+import numpy as np
+
 import minidl as tf
 
 
@@ -18,3 +20,18 @@ def error_rate(p, y):
     """The fraction of rows whose most probable class is not the label."""
     right = tf.equal(tf.argmax(p, axis=1), y)
     return 1 - tf.reduce_mean(tf.cast(right, tf.float64))
+
+
+class SigmoidCrossEntropy(tf.Operation):
+    """-y log sigmoid(z) - (1 - y) log(1 - sigmoid(z)), elementwise.
+
+    With log sigmoid(z) = -log(1 + e**-z) and log(1 - sigmoid(z)) = -z - log(1 + e**-z),
+    the loss is z - z y + log(1 + e**-z); for z < 0, writing log(1 + e**-z) as
+    -z + log(1 + e**z) gives the one form max(z, 0) - z y + log(1 + e**-|z|),
+    whose exponent is never positive."""
+
+    def __init__(self, labels, logits, name=None):
+        super().__init__([labels, logits], name)
+
+    def compute(self, labels, logits):
+        return np.maximum(logits, 0) - logits * labels + np.log1p(np.exp(-np.abs(logits)))

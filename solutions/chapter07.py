@@ -1,23 +1,31 @@
 """Model answers to the exercises of chapter 7, optimizers and mini-batches."""
+import math
+
 import numpy as np
 
 import minidl as tf
 
 
-def largest_stable_rate(X_data):
-    """2 / the largest curvature of the mean squared error.
-
-    With A = X_data plus a column of ones (the bias is a weight too), the
-    second derivatives of (1/N) sum (A theta - y)^2 are (2/N) A^T A.
-    """
-    A = np.column_stack([X_data, np.ones(len(X_data))])
-    curvatures = np.linalg.eigvalsh(2 / len(X_data) * A.T @ A)
-    return 2 / curvatures.max()
+def steps_to_reach(momentum, fraction):
+    """On a slope g, step n is learning_rate |g| (1 + mu + ... + mu**(n-1)), which is
+    the top speed learning_rate |g| / (1 - mu) times 1 - mu**n. It reaches `fraction`
+    of it once mu**n <= 1 - fraction: n >= log(1 - fraction) / log(mu)."""
+    return math.ceil(math.log(1 - fraction) / math.log(momentum) - 1e-9)
 
 
-def momentum_top_speed(learning_rate, momentum, g):
-    """On a constant slope the accumulation settles at g + mu g + mu^2 g + ... = g / (1 - mu)."""
-    return learning_rate * abs(g) / (1 - momentum)
+def adam_path(gradient, w0, learning_rate, num_steps, beta1=0.9, beta2=0.999, epsilon=1e-8):
+    """Adam from its formulas: running means m of the gradients and v of their
+    squares, both starting at 0, and a learning rate corrected for that start."""
+    w = np.asarray(w0, dtype=np.float64)
+    m, v, path = np.zeros_like(w), np.zeros_like(w), [w]
+    for t in range(1, num_steps + 1):
+        g = gradient(w)
+        m = beta1 * m + (1 - beta1) * g
+        v = beta2 * v + (1 - beta2) * g * g
+        lr_t = learning_rate * np.sqrt(1 - beta2 ** t) / (1 - beta1 ** t)
+        w = w - lr_t * m / (np.sqrt(v) + epsilon)
+        path.append(w)
+    return np.array(path)
 
 
 class RMSPropOptimizer(tf.train.Optimizer):

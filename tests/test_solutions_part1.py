@@ -162,7 +162,8 @@ def test_chapter03_softmax_without_keepdims_is_rejected():
 
 
 def test_chapter03_softmax_from_the_library_is_rejected():
-    assert_rejected(chapter03.check_softmax, tf.nn.softmax, "without tf.nn.softmax")
+    assert_rejected(chapter03.check_softmax, tf.nn.softmax,
+                    "Write it yourself", "`tf.nn.softmax`")
 
 
 def test_chapter03_weights_without_bias_are_rejected():
@@ -181,12 +182,48 @@ def test_chapter04_solutions_pass(capsys):
     assert_correct(chapter04.check_cross_entropy, solutions04.cross_entropy, capsys)
     assert_correct(chapter04.check_log_softmax, solutions04.stable_log_softmax, capsys)
     assert_correct(chapter04.check_error_rate, solutions04.error_rate, capsys)
+    assert_correct(chapter04.check_sigmoid_cross_entropy, solutions04.SigmoidCrossEntropy,
+                   capsys)
 
 
 def test_chapter04_stubs_are_reported_as_unfinished(capsys):
     assert_not_yet(chapter04.check_cross_entropy, lambda Y, p: None, capsys)
     assert_not_yet(chapter04.check_log_softmax, lambda logits: None, capsys)
     assert_not_yet(chapter04.check_error_rate, lambda p, y: None, capsys)
+    assert_not_yet(chapter04.check_sigmoid_cross_entropy, SigmoidCrossEntropyStub, capsys)
+
+
+class SigmoidCrossEntropyStub(tf.Operation):
+    def __init__(self, labels, logits, name=None):
+        super().__init__([labels, logits], name)
+
+    def compute(self, labels, logits):
+        return None
+
+
+class SigmoidCrossEntropyAsWritten(SigmoidCrossEntropyStub):
+    def compute(self, labels, logits):
+        p = 1 / (1 + np.exp(-logits))
+        return -labels * np.log(p) - (1 - labels) * np.log(1 - p)
+
+
+class SigmoidCrossEntropySwapped(SigmoidCrossEntropyStub):
+    def compute(self, logits, labels):
+        return solutions04.SigmoidCrossEntropy.compute(self, labels, logits)
+
+
+class SigmoidCrossEntropyMean(SigmoidCrossEntropyStub):
+    def compute(self, labels, logits):
+        return np.mean(solutions04.SigmoidCrossEntropy.compute(self, labels, logits))
+
+
+@pytest.mark.parametrize("wrong_operation, phrases", [
+    (SigmoidCrossEntropyAsWritten, ["with scores of +-1000", "not all finite", "log1p"]),
+    (SigmoidCrossEntropySwapped, ["(labels, logits), in that order"]),
+    (SigmoidCrossEntropyMean, ["one loss per element", "That is their mean"]),
+])
+def test_chapter04_wrong_sigmoid_cross_entropy_is_rejected(wrong_operation, phrases):
+    assert_rejected(chapter04.check_sigmoid_cross_entropy, wrong_operation, *phrases)
 
 
 def test_chapter04_cross_entropy_without_the_minus_sign_is_rejected():
@@ -215,7 +252,8 @@ def test_chapter04_log_of_softmax_is_rejected_as_not_finite():
 
 
 def test_chapter04_log_softmax_from_the_library_is_rejected():
-    assert_rejected(chapter04.check_log_softmax, tf.nn.log_softmax, "build it yourself")
+    assert_rejected(chapter04.check_log_softmax, tf.nn.log_softmax,
+                    "Write it yourself", "`tf.nn.log_softmax`")
 
 
 def test_chapter04_argmax_over_examples_is_rejected():

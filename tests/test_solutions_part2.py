@@ -91,8 +91,8 @@ solutions07 = load_solutions("chapter07")
 
 
 def test_chapter07_solutions_pass(capsys):
-    assert_correct(chapter07.check_largest_stable_rate, solutions07.largest_stable_rate, capsys)
-    assert_correct(chapter07.check_momentum_top_speed, solutions07.momentum_top_speed, capsys)
+    assert_correct(chapter07.check_momentum_warmup, solutions07.steps_to_reach, capsys)
+    assert_correct(chapter07.check_adam_path, solutions07.adam_path, capsys)
     assert_correct(chapter07.check_rmsprop, solutions07.RMSPropOptimizer, capsys)
 
 
@@ -114,33 +114,54 @@ class RMSPropWithoutUpdateRule(RMSPropStub):
 
 
 def test_chapter07_stubs_are_reported_as_unfinished(capsys):
-    assert_not_yet(chapter07.check_largest_stable_rate, lambda X_data: None, capsys)
-    assert_not_yet(chapter07.check_momentum_top_speed, lambda lr, momentum, g: None, capsys)
+    assert_not_yet(chapter07.check_momentum_warmup, lambda momentum, fraction: None, capsys)
+    assert_not_yet(chapter07.check_adam_path, lambda *args: None, capsys)
     assert_not_yet(chapter07.check_rmsprop, RMSPropStub, capsys)
     assert_not_yet(chapter07.check_rmsprop, RMSPropWithoutUpdateRule, capsys)
 
 
-def test_chapter07_stable_rate_too_large_is_rejected():
-    assert_rejected(chapter07.check_largest_stable_rate,
-                    lambda X_data: 1.2 * solutions07.largest_stable_rate(X_data),
-                    "diverges", "too large")
+def test_chapter07_warmup_counted_from_zero_is_rejected():
+    assert_rejected(chapter07.check_momentum_warmup,
+                    lambda momentum, fraction: solutions07.steps_to_reach(momentum, fraction) - 1,
+                    "your answer is step 21", "Count from 1")
 
 
-def test_chapter07_stable_rate_without_the_factor_two_is_rejected():
-    assert_rejected(chapter07.check_largest_stable_rate,
-                    lambda X_data: solutions07.largest_stable_rate(X_data) / 2,
-                    "still converges", "eta * lambda = 2")
+def test_chapter07_warmup_as_a_fraction_of_a_step_is_rejected():
+    assert_rejected(chapter07.check_momentum_warmup,
+                    lambda momentum, fraction: np.log(1 - fraction) / np.log(momentum),
+                    "a whole number of steps", "21.85")
 
 
-def test_chapter07_stable_rate_ignoring_the_bias_is_rejected():
-    def without_bias(X_data):
-        return 2 / np.linalg.eigvalsh(2 / len(X_data) * X_data.T @ X_data).max()
-    assert_rejected(chapter07.check_largest_stable_rate, without_bias, "column of ones")
+def adam_without_correction(gradient, w0, learning_rate, num_steps):
+    w = np.asarray(w0, dtype=np.float64)
+    m, v, path = np.zeros_like(w), np.zeros_like(w), [w]
+    for _ in range(num_steps):
+        g = gradient(w)
+        m, v = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g * g
+        w = w - learning_rate * m / (np.sqrt(v) + 1e-8)
+        path.append(w)
+    return np.array(path)
 
 
-def test_chapter07_top_speed_of_the_first_step_is_rejected():
-    assert_rejected(chapter07.check_momentum_top_speed, lambda lr, momentum, g: lr * abs(g),
-                    "length of the first step")
+def adam_along_the_gradient(gradient, w0, learning_rate, num_steps):
+    w = np.asarray(w0, dtype=np.float64)
+    m, v, path = np.zeros_like(w), np.zeros_like(w), [w]
+    for t in range(1, num_steps + 1):
+        g = gradient(w)
+        m, v = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g * g
+        lr_t = learning_rate * np.sqrt(1 - 0.999 ** t) / (1 - 0.9 ** t)
+        w = w - lr_t * g / (np.sqrt(v) + 1e-8)
+        path.append(w)
+    return np.array(path)
+
+
+@pytest.mark.parametrize("wrong_adam, phrases", [
+    (adam_without_correction, ["point 1 of your path", "3.16 times too long"]),
+    (adam_along_the_gradient, ["Step along m"]),
+    (lambda *args: solutions07.adam_path(*args)[1:], ["should hold 31 points"]),
+])
+def test_chapter07_wrong_adam_is_rejected(wrong_adam, phrases):
+    assert_rejected(chapter07.check_adam_path, wrong_adam, *phrases)
 
 
 class RMSPropDividingByOldS(solutions07.RMSPropOptimizer):
@@ -185,12 +206,52 @@ def test_chapter08_solutions_pass(capsys):
     assert_correct(chapter08.check_confusion_counts, solutions08.confusion_counts, capsys)
     assert_correct(chapter08.check_top_k_accuracy, solutions08.top_k_accuracy, capsys)
     assert_correct(chapter08.check_standardize, solutions08.standardize, capsys)
+    assert_correct(lambda train: chapter08.check_train_held_out(solutions08.DATA, train),
+                   solutions08.train, capsys)
 
 
 def test_chapter08_stubs_are_reported_as_unfinished(capsys):
     assert_not_yet(chapter08.check_confusion_counts, lambda y_true, y_pred, n: None, capsys)
     assert_not_yet(chapter08.check_top_k_accuracy, lambda logits, y, k: None, capsys)
     assert_not_yet(chapter08.check_standardize, lambda X_train, X_test: None, capsys)
+    assert_not_yet(lambda train: chapter08.check_train_held_out(None, train),
+                   lambda X_train, y_train: None, capsys)
+    assert_not_yet(lambda train: chapter08.check_train_held_out("digits", train),
+                   lambda X_train, y_train: None, capsys)
+
+
+def train_a_single_layer(X_train, y_train):
+    num_features, num_classes = X_train.shape[1], int(y_train.max()) + 1
+    X = tf.placeholder(tf.float64, shape=(None, num_features))
+    Y = tf.placeholder(tf.float64, shape=(None, num_classes))
+    W, b = tf.Variable(np.zeros((num_features, num_classes))), tf.Variable(np.zeros(num_classes))
+    logits = X @ W + b
+    J = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(labels=Y, logits=logits))
+    train_step = tf.train.AdamOptimizer(0.05).minimize(J)
+    session = tf.Session()
+    for _ in range(200):
+        session.run(train_step, {X: X_train, Y: tf.datasets.one_hot(y_train, num_classes)})
+    return lambda X_new: session.run(tf.argmax(logits, axis=1), {X: X_new})
+
+
+def train_predicting_scores(X_train, y_train):
+    predict = solutions08.train(X_train, y_train, num_epochs=1)
+    return lambda X_new: tf.datasets.one_hot(predict(X_new), 10)
+
+
+def train_returning_labels(X_train, y_train):
+    return solutions08.train(X_train, y_train, num_epochs=1)(X_train)
+
+
+@pytest.mark.parametrize("data, wrong_train, phrases", [
+    ("spiral", train_a_single_layer, ["held-back examples of 'spiral'", "the target is 90%",
+                                      "no better on the training examples"]),
+    ("digits", train_predicting_scores, ["should return 449 labels", "look like scores"]),
+    ("digits", train_returning_labels, ["train should return a function"]),
+])
+def test_chapter08_wrong_training_is_rejected(data, wrong_train, phrases):
+    assert_rejected(lambda train: chapter08.check_train_held_out(data, train), wrong_train,
+                    *phrases)
 
 
 def test_chapter08_transposed_confusion_counts_are_rejected():

@@ -6,10 +6,18 @@ so it leaves the notebook's default graph as it was.
 import numpy as np
 
 from ..graph import Graph, Node
+from ..operation import Operation
+from ..ops.activations import log_softmax, softmax
+from ..ops.losses import (
+    SigmoidCrossEntropyWithLogits,
+    sigmoid_cross_entropy_with_logits,
+    softmax_cross_entropy_with_logits_v2,
+)
 from ..placeholder import placeholder
 from ..session import Session
 from ..traversal import topological_order
-from .feedback import correct, fail, not_yet, show
+from .feedback import correct, describe, fail, node, not_yet, numbers, show
+from .guard import refusing
 
 _Y_VALUE = np.eye(3)[[0, 2, 1, 2]]
 _P_VALUE = np.array([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.25, 0.5, 0.25], [0.8, 0.1, 0.1]])
@@ -17,12 +25,30 @@ _P_VALUE = np.array([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.25, 0.5, 0.25], [0.8, 
 
 def _run(answer, what, feed_dict):
     """Run the learner's node, or explain why it could not run."""
-    if not isinstance(answer, Node):
-        fail(f"{what} should return a node built from minidl operations; "
-             f"it returned {answer!r}")
+    node(answer, f"what {what} returns")
     with Session() as session:
         with np.errstate(all="ignore"):
-            return session.run(answer, feed_dict)
+            return numbers(session.run(answer, feed_dict), f"the value of {what}'s node")
+
+
+def _build(what, build, *inputs):
+    """Call the learner's `build`, refusing the library's stable losses: each
+    exercise of this chapter asks for a piece of them."""
+    with refusing(what, [("tf.nn.softmax_cross_entropy_with_logits_v2",
+                          softmax_cross_entropy_with_logits_v2),
+                         ("tf.nn.sigmoid_cross_entropy_with_logits",
+                          sigmoid_cross_entropy_with_logits),
+                         ("tf.nn.log_softmax", log_softmax), ("tf.nn.softmax", softmax)]):
+        answer = build(*inputs)
+    if isinstance(answer, Node):
+        used = {n.type for n in topological_order([answer])} & _LIBRARY_LOSS_TYPES
+        if used:
+            fail(f"Write it yourself: your node contains the library's {used.pop()} "
+                 f"operation, which is what this check compares your answer against.")
+    return answer
+
+
+_LIBRARY_LOSS_TYPES = {"Softmax", "LogSoftmax", "CrossEntropy", "SigmoidCrossEntropyWithLogits"}
 
 
 def check_cross_entropy(cross_entropy):
@@ -30,7 +56,7 @@ def check_cross_entropy(cross_entropy):
     with Graph().as_default():
         Y = placeholder("float64", shape=(None, 3), name="Y")
         p = placeholder("float64", shape=(None, 3), name="p")
-        J = cross_entropy(Y, p)
+        J = _build("cross_entropy", cross_entropy, Y, p)
         if J is None:
             return not_yet("cross_entropy")
         got = _run(J, "cross_entropy", {Y: _Y_VALUE, p: _P_VALUE})
@@ -59,14 +85,9 @@ def check_log_softmax(stable_log_softmax):
     expected = shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
     with Graph().as_default():
         logits = placeholder("float64", shape=(None, 3), name="logits")
-        answer = stable_log_softmax(logits)
+        answer = _build("stable_log_softmax", stable_log_softmax, logits)
         if answer is None:
             return not_yet("stable_log_softmax")
-        if isinstance(answer, Node):
-            used = {node.type for node in topological_order([answer])}
-            if used & {"LogSoftmax", "Softmax"}:
-                fail("build it yourself from reduce_max, exp, reduce_sum and log, "
-                     "without the library's softmax or log_softmax")
         got = _run(answer, "stable_log_softmax", {logits: logits_value})
     if np.shape(got) != expected.shape:
         fail(f"for 3 rows of 3 scores your log-softmax gives shape {np.shape(got)}; "
@@ -93,7 +114,7 @@ def check_error_rate(error_rate):
     with Graph().as_default():
         p = placeholder("float64", shape=(None, 3), name="p")
         y = placeholder("int64", shape=(None,), name="y")
-        answer = error_rate(p, y)
+        answer = _build("error_rate", error_rate, p, y)
         if answer is None:
             return not_yet("error_rate")
         try:
@@ -112,3 +133,74 @@ def check_error_rate(error_rate):
              f"{wrong} example(s) out of 4: {expected:.2f}.{hint}")
     correct("the error rate only changes when a prediction flips, which is why "
             "it cannot guide training.")
+
+
+def _sigmoid_cross_entropy_cases():
+    """(labels, logits) pairs: moderate scores, then scores of +-1000."""
+    rng = np.random.default_rng(4)
+    labels = rng.integers(0, 2, size=(3, 4)).astype(np.float64)
+    moderate = rng.standard_normal((3, 4)) * 3
+    huge = np.array([[1000.0, -1000.0, 800.0, -5.0], [-900.0, 0.0, 1000.0, -1000.0],
+                     [3.0, -800.0, -1000.0, 1000.0]])
+    return [(labels, moderate, "moderate scores"), (labels, huge, "scores of +-1000")]
+
+
+def check_sigmoid_cross_entropy(SigmoidCrossEntropy):
+    """Exercise 4: `SigmoidCrossEntropy(labels, logits)` is one operation whose
+    compute gives -y log sigmoid(z) - (1 - y) log(1 - sigmoid(z)) elementwise,
+    finite for any scores; compared with tf.nn.sigmoid_cross_entropy_with_logits."""
+    if not (isinstance(SigmoidCrossEntropy, type) and issubclass(SigmoidCrossEntropy,
+                                                                 Operation)):
+        fail(f"SigmoidCrossEntropy should be a class, a subclass of tf.Operation with a "
+             f"compute method; it is {describe(SigmoidCrossEntropy)}")
+    if issubclass(SigmoidCrossEntropy, SigmoidCrossEntropyWithLogits):
+        fail("Write it yourself: your class inherits the library's "
+             "SigmoidCrossEntropyWithLogits (tf.nn.sigmoid_cross_entropy_with_logits), "
+             "which is what this check compares your answer against. Subclass "
+             "tf.Operation and write compute.")
+    for labels_value, logits_value, description in _sigmoid_cross_entropy_cases():
+        with Graph().as_default():
+            labels = placeholder("float64", shape=(None, 4), name="labels")
+            logits = placeholder("float64", shape=(None, 4), name="logits")
+            feed_dict = {labels: labels_value, logits: logits_value}
+            reference = sigmoid_cross_entropy_with_logits(labels, logits)
+            with Session() as session:
+                expected = session.run(reference, feed_dict)
+            with refusing("SigmoidCrossEntropy", [
+                    ("tf.nn.sigmoid_cross_entropy_with_logits",
+                     sigmoid_cross_entropy_with_logits),
+                    ("SigmoidCrossEntropyWithLogits.compute",
+                     SigmoidCrossEntropyWithLogits.compute)]):
+                loss = SigmoidCrossEntropy(labels, logits)
+                with Session() as session, np.errstate(all="ignore"):
+                    got = session.run(loss, feed_dict)
+        if got is None:
+            return not_yet("SigmoidCrossEntropy.compute")
+        got = numbers(got, "the value SigmoidCrossEntropy.compute returns")
+        _compare_sigmoid_losses(got, expected, labels_value, logits_value, description)
+    correct("max(z, 0) - z y + log(1 + e**-|z|) is the same loss, and no exponential in "
+            "it can overflow: the form tf.nn.sigmoid_cross_entropy_with_logits uses.")
+
+
+def _compare_sigmoid_losses(got, expected, labels_value, logits_value, description):
+    where = f"with {description}, labels\n{labels_value}\nand logits\n{logits_value}\n"
+    if got.shape != expected.shape:
+        hint = (" That is their mean or sum: return one loss per element, as the "
+                "library does." if got.ndim == 0 else "")
+        fail(f"{where}your losses have shape {got.shape}, but there is one loss per "
+             f"element: shape {expected.shape}.{hint}")
+    if not np.all(np.isfinite(got)):
+        fail(f"{where}your losses are\n{got}\nwhich are not all finite: e**1000 "
+             f"overflows, and sigmoid(-1000) rounds to 0, whose log is -inf. Rewrite the "
+             f"loss with log sigmoid(z) = -log(1 + e**-z), in a form whose exponent is "
+             f"never positive for either sign of z (np.abs and np.log1p help).")
+    if not np.allclose(got, expected):
+        swapped = np.maximum(labels_value, 0) - labels_value * logits_value + np.log1p(
+            np.exp(-np.abs(labels_value)))
+        hint = ""
+        if np.allclose(got, -expected):
+            hint = " That is the negative: the loss is minus the log probability, >= 0."
+        elif np.allclose(got, swapped):
+            hint = " The inputs are (labels, logits), in that order."
+        fail(f"{where}your losses are\n{got}\nbut should be\n{expected}\n(as "
+             f"tf.nn.sigmoid_cross_entropy_with_logits gives).{hint}")

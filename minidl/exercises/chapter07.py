@@ -3,111 +3,143 @@
 Each check builds its own graphs (inside `with Graph().as_default():`), so it
 leaves the notebook's default graph as it was.
 """
-import numbers
-
 import numpy as np
 
 from ..constant import constant
 from ..graph import Graph
-from ..ops.elementwise import square
-from ..ops.reductions import reduce_mean, reduce_sum
+from ..ops.reductions import reduce_sum
 from ..session import Session
-from ..train.gradient_descent import GradientDescentOptimizer
+from ..train.adam import AdamOptimizer
 from ..train.momentum import MomentumOptimizer
 from ..variable import Variable
-from .feedback import correct, fail, not_yet, show
+from .feedback import correct, describe, fail, not_yet, number, numbers, show
+from .guard import refusing
 
 
-def _final_loss_of_gradient_descent(X_data, y_data, learning_rate, num_steps=300):
-    """The loss, before and after `num_steps` full-batch steps of gradient
-    descent on the mean squared error of x w + b, from w = 0, b = 0."""
-    with Graph().as_default():
-        W = Variable(np.zeros(X_data.shape[1]), name="W")
-        b = Variable(0.0, name="b")
-        J = reduce_mean(square(constant(X_data) @ W + b - constant(y_data)))
-        train_step = GradientDescentOptimizer(learning_rate).minimize(J)
-        with Session() as session, np.errstate(all="ignore"):
-            first = session.run(J)
-            for _ in range(num_steps):
-                session.run(train_step)
-            return first, session.run(J)
-
-
-def check_largest_stable_rate(largest_stable_rate):
-    """Exercise 1: `largest_stable_rate(X_data)` is 2 / (the largest curvature
-    of the mean squared error of x w + b). Tried by running gradient descent
-    3% below and 3% above it."""
-    rng = np.random.default_rng(7)
-    X_data = rng.standard_normal((200, 2)) * [0.5, 1.0] + [2.0, 0.0]
-    y_data = X_data @ [1.0, -1.0] + 2.0 + 0.1 * rng.standard_normal(200)
-    answer = largest_stable_rate(X_data)
-    if answer is None:
-        return not_yet("largest_stable_rate")
-    if not isinstance(answer, numbers.Real) and np.ndim(answer) != 0:
-        fail(f"largest_stable_rate should return one number; it returned {show(answer)}")
-    answer = float(answer)
-    if not answer > 0:
-        fail(f"a learning rate must be positive; largest_stable_rate returned {answer:.4g}")
-    start, below = _final_loss_of_gradient_descent(X_data, y_data, 0.97 * answer)
-    _, above = _final_loss_of_gradient_descent(X_data, y_data, 1.03 * answer)
-    hint = _stable_rate_hint(X_data, answer)
-    if not below < start:
-        fail(f"gradient descent with 0.97 x your answer ({0.97 * answer:.4g}) diverges: the "
-             f"loss goes from {start:.4g} to {below:.4g} in 300 steps, so your answer "
-             f"({answer:.4g}) is too large.{hint}")
-    if np.isfinite(above) and above < start:
-        fail(f"gradient descent with 1.03 x your answer ({1.03 * answer:.4g}) still "
-             f"converges (the loss goes from {start:.4g} to {above:.4g}), so the limit is "
-             f"higher than your answer ({answer:.4g}).{hint}")
-    correct(f"{answer:.4f}: just below it the loss falls, just above it the loss explodes.")
-
-
-def _stable_rate_hint(X_data, answer):
-    """A guess at the mistake behind a wrong answer, or an empty string."""
-    with_bias = np.column_stack([X_data, np.ones(len(X_data))])
-    curvature = np.linalg.eigvalsh(2 / len(X_data) * with_bias.T @ with_bias).max()
-    without_bias = np.linalg.eigvalsh(2 / len(X_data) * X_data.T @ X_data).max()
-    if np.isclose(answer, 1 / curvature):
-        return " That is 1 / (largest curvature): the limit is where eta * lambda = 2."
-    if np.isclose(answer, 2 / without_bias):
-        return (" The bias is a weight too: add a column of ones to X_data before "
-                "computing the curvatures.")
-    if np.isclose(answer, 2 / (curvature / 2)):
-        return (" The second derivative of (1/N) sum (x w + b - y)^2 carries a factor 2: "
-                "the curvatures are those of (2/N) A^T A.")
-    return ""
-
-
-def _measured_top_speed(learning_rate, momentum, g, num_steps=400):
-    """The length of Momentum's last step on J(w) = g w, after `num_steps` steps."""
+def _momentum_step_lengths(momentum, num_steps, learning_rate=0.1, g=1.0):
+    """The length of each of Momentum's first `num_steps` steps on J(w) = g w."""
     with Graph().as_default():
         w = Variable(0.0, name="w")
         train_step = MomentumOptimizer(learning_rate, momentum).minimize(constant(g) * w)
         with Session() as session:
+            lengths, before = [], 0.0
             for _ in range(num_steps):
-                before = session.run(w)
                 session.run(train_step)
-            return abs(session.run(w) - before)
+                after = float(session.run(w))
+                lengths.append(abs(after - before))
+                before = after
+    return np.array(lengths), learning_rate * abs(g) / (1 - momentum)
 
 
-def check_momentum_top_speed(momentum_top_speed):
-    """Exercise 2: `momentum_top_speed(learning_rate, momentum, g)` is the
-    length Momentum's steps settle at on J(w) = g w: learning_rate |g| / (1 - momentum)."""
-    for learning_rate, momentum, g in ((0.1, 0.9, 1.0), (0.01, 0.5, -3.0), (0.2, 0.0, 2.0)):
-        answer = momentum_top_speed(learning_rate, momentum, g)
+def check_momentum_warmup(steps_to_reach):
+    """Exercise 1: `steps_to_reach(momentum, fraction)` is the number of the first
+    step of Momentum, on a constant slope, at least `fraction` of its top speed."""
+    for momentum, fraction in ((0.9, 0.9), (0.5, 0.99), (0.99, 0.5)):
+        with refusing("steps_to_reach", [("tf.train.MomentumOptimizer.update_rule",
+                                          MomentumOptimizer.update_rule)],
+                      reason="work it out from the formula for the steps; the check "
+                             "measures it by running tf.train.MomentumOptimizer."):
+            answer = steps_to_reach(momentum, fraction)
         if answer is None:
-            return not_yet("momentum_top_speed")
-        measured = _measured_top_speed(learning_rate, momentum, g)
-        if not np.isclose(abs(float(answer)), measured, rtol=1e-3):
-            hint = ""
-            if np.isclose(abs(float(answer)), learning_rate * abs(g)):
-                hint = (" That is the length of the first step; the accumulation keeps "
-                        "growing: a = g + mu g + mu^2 g + ...")
-            fail(f"with learning_rate={learning_rate}, momentum={momentum}, g={g}, your "
-                 f"answer is {float(answer):.6g}, but the steps settle at "
-                 f"{measured:.6g}.{hint}")
-    correct("learning_rate |g| / (1 - momentum): with momentum 0.9, steps ten times "
-            "longer than gradient descent's on a steady slope.")
+            return not_yet("steps_to_reach")
+        value = number(answer, f"steps_to_reach({momentum}, {fraction})", example="12")
+        if value != int(value):
+            fail(f"steps_to_reach({momentum}, {fraction}) should be a whole number of "
+                 f"steps; it is {value:g}. Which step is the first to get there?")
+        lengths, top_speed = _momentum_step_lengths(momentum, 200)
+        expected = 1 + int(np.argmax(lengths >= fraction * top_speed - 1e-12))
+        if int(value) != expected:
+            step = min(max(int(value), 1), len(lengths))
+            hint = (" Count from 1: the first step is step 1, of length learning_rate |g|."
+                    if abs(int(value) - expected) == 1 else "")
+            fail(f"with momentum {momentum}, your answer is step {int(value)}, where the "
+                 f"step is {lengths[step - 1] / top_speed:.4f} of the top speed; the first "
+                 f"step at {fraction} of it or more is step {expected} "
+                 f"({lengths[expected - 1] / top_speed:.4f}).{hint}")
+    correct("step n is learning_rate |g| (1 + mu + ... + mu**(n-1)) = top speed "
+            "(1 - mu**n): the higher the momentum, the longer the warm-up.")
+
+
+def _adam_reference(gradient, w0, learning_rate, num_steps, beta1, beta2, epsilon,
+                    version="right"):
+    """Points visited by Adam, and by typical wrong versions of it."""
+    w = np.array(w0, dtype=np.float64)
+    m, v, path = np.zeros_like(w), np.zeros_like(w), [w]
+    for t in range(1, num_steps + 1):
+        g = gradient(w)
+        m = beta1 * m + (1 - beta1) * g
+        v = beta2 * v + (1 - beta2) * g * g
+        if version == "no correction":
+            step = learning_rate * m / (np.sqrt(v) + epsilon)
+        else:
+            lr_t = learning_rate * np.sqrt(1 - beta2 ** t) / (1 - beta1 ** t)
+            step = lr_t * (g if version == "gradient" else m) / (np.sqrt(v) + epsilon)
+        w = w - step
+        path.append(w)
+    return np.array(path)
+
+
+_ADAM_HINTS = {
+    "no correction": (" m and v start at 0, so after one step m = 0.1 g and "
+                      "sqrt(v) = 0.0316 |g|: uncorrected, the first step is 3.16 times too "
+                      "long. Multiply the learning rate by sqrt(1 - beta2**t) / "
+                      "(1 - beta1**t), with t = 1 at the first step."),
+    "gradient": " Step along m, the running mean of the gradients, not along g itself.",
+}
+
+
+def _adam_problems():
+    """(gradient function, J as a minidl function of w, w0, learning rate, steps, words)."""
+    c = np.array([0.5, 20.0])
+    return [
+        (lambda w: 2 * c * w, lambda w: reduce_sum(constant(c) * w * w),
+         np.array([2.0, -1.0]), 0.1, 30, "J(w) = 0.5 w1**2 + 20 w2**2 from w0 = (2, -1)"),
+        (lambda w: 4 * w ** 3, lambda w: reduce_sum(w * w * w * w),
+         np.array([1.5]), 0.05, 40, "J(w) = w**4 from w0 = 1.5"),
+    ]
+
+
+def _library_adam_path(loss_of, w0, learning_rate, num_steps):
+    with Graph().as_default():
+        w = Variable(w0, name="w")
+        train_step = AdamOptimizer(learning_rate).minimize(loss_of(w))
+        with Session() as session:
+            path = [session.run(w)]
+            for _ in range(num_steps):
+                session.run(train_step)
+                path.append(session.run(w))
+    return np.array(path)
+
+
+def check_adam_path(adam_path):
+    """Exercise 2: `adam_path(gradient, w0, learning_rate, num_steps)` returns the
+    points Adam visits (w0 first), with beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8,
+    compared with tf.train.AdamOptimizer."""
+    for gradient, loss_of, w0, learning_rate, num_steps, description in _adam_problems():
+        with refusing("adam_path", [("tf.train.AdamOptimizer.update_rule",
+                                     AdamOptimizer.update_rule)]):
+            answer = adam_path(gradient, w0.copy(), learning_rate, num_steps)
+        if answer is None:
+            return not_yet("adam_path")
+        path = numbers(answer, "the path adam_path returns")
+        expected = _library_adam_path(loss_of, w0, learning_rate, num_steps)
+        if path.shape != expected.shape:
+            fail(f"for {description} with {num_steps} steps, the path should hold "
+                 f"{num_steps + 1} points of shape {w0.shape} (w0, then one per step); "
+                 f"it has shape {path.shape}")
+        if not np.allclose(path, expected):
+            hint = next((text for version, text in _ADAM_HINTS.items() if np.allclose(
+                path, _adam_reference(gradient, w0, learning_rate, num_steps, 0.9, 0.999,
+                                      1e-8, version))), "")
+            step = int(np.argmax(~np.isclose(path, expected).all(axis=-1)))
+            if step == 0:
+                fail(f"for {description}, your path starts at {show(path[0])}; it should "
+                     f"start at w0 = {show(w0)}, then hold one point per step")
+            fail(f"for {description} with learning rate {learning_rate}, point {step} of "
+                 f"your path is {show(path[step])}, but tf.train.AdamOptimizer gets to "
+                 f"{show(expected[step])} (from {show(expected[step - 1])}).{hint}")
+    correct("Adam's first steps are about learning_rate long whatever the gradient's "
+            "size, thanks to the correction of m and v for starting at 0.")
 
 
 def _rmsprop_reference(value, grads_of, learning_rate, decay, epsilon, num_steps):
@@ -155,8 +187,13 @@ def check_rmsprop(RMSPropOptimizer):
     if s.shape != start.shape or np.any(s != 0):
         fail(f"for a weight of value {show(start)}, s should start as zeros of the same "
              f"shape; initial_slots gave {show(s)}")
-    if optimizer.update_rule(start, np.ones_like(start), {"s": s}) is None:
+    result = optimizer.update_rule(start, np.ones_like(start), {"s": s})
+    if result is None:
         return not_yet("update_rule")
+    if not (isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], dict)):
+        fail(f"update_rule should return two things, the update of the weight and the "
+             f"dict of new slots, (update, {{'s': new_s}}); it returned {describe(result)}")
+    numbers(result[0], "the update that update_rule returns")
     curvature = np.array([1.0, 10.0])
     with Graph().as_default():
         w = Variable(start, name="w")

@@ -1,7 +1,12 @@
 """Checks for the exercises of chapter 8, real data: handwritten digits."""
 import numpy as np
 
-from .feedback import correct, fail, not_yet, show
+from .. import datasets
+from ..graph import Graph
+from ..plot import confusion_counts as library_confusion_counts
+from .chapter06 import DATA_LOADERS, HELD_BACK
+from .feedback import correct, describe, fail, not_yet, number, numbers, show
+from .guard import refusing
 
 
 def check_confusion_counts(confusion_counts):
@@ -12,13 +17,13 @@ def check_confusion_counts(confusion_counts):
              (np.array([1, 1, 1]), np.array([1, 1, 1]), 4),
              (rng.integers(0, 5, 60), rng.integers(0, 5, 60), 5)]
     for y_true, y_pred, num_classes in cases:
-        answer = confusion_counts(y_true, y_pred, num_classes)
+        with refusing("confusion_counts", [("tf.plot.confusion_counts",
+                                            library_confusion_counts)]):
+            answer = confusion_counts(y_true, y_pred, num_classes)
         if answer is None:
             return not_yet("confusion_counts")
-        answer = np.asarray(answer)
-        expected = np.zeros((num_classes, num_classes), dtype=np.int64)
-        for true, guess in zip(y_true, y_pred):
-            expected[true, guess] += 1
+        answer = numbers(answer, "the counts confusion_counts returns")
+        expected = library_confusion_counts(y_true, y_pred, num_classes)
         where = (f"with y_true = {show(y_true)}, y_pred = {show(y_pred)}, "
                  f"num_classes = {num_classes}")
         if len(y_true) > 10:
@@ -52,6 +57,7 @@ def check_top_k_accuracy(top_k_accuracy):
         answer = top_k_accuracy(logits, y, k)
         if answer is None:
             return not_yet("top_k_accuracy")
+        answer = number(answer, f"top_k_accuracy(logits, y, {k})", example="0.6")
         expected = np.mean(ranks <= k)
         if not np.isclose(float(answer), expected):
             hint = ""
@@ -79,9 +85,11 @@ def check_standardize(standardize):
     answer = standardize(X_train.copy(), X_test.copy())
     if answer is None:
         return not_yet("standardize")
-    if not (isinstance(answer, tuple) and len(answer) == 2):
-        fail("standardize should return two arrays: X_train and X_test, standardized")
-    new_train, new_test = (np.asarray(values, dtype=np.float64) for values in answer)
+    if not (isinstance(answer, (tuple, list)) and len(answer) == 2):
+        fail(f"standardize should return two arrays: X_train and X_test, standardized; "
+             f"it returned {describe(answer)}")
+    new_train, new_test = (numbers(values, f"the standardized {name}")
+                           for values, name in zip(answer, ("X_train", "X_test")))
     if new_train.shape != X_train.shape or new_test.shape != X_test.shape:
         fail(f"the shapes should stay {X_train.shape} and {X_test.shape}; they are "
              f"{new_train.shape} and {new_test.shape}")
@@ -102,3 +110,65 @@ def check_standardize(standardize):
              f"{show(mean)} and standard deviation {show(X_train.std(axis=0))}.{hint}")
     correct("the test set is transformed exactly like the training set, with numbers "
             "learned from the training set alone.")
+
+
+# The data sets the last exercise offers, how the check splits each into the
+# examples it hands over and those it holds back, and the accuracy to reach on
+# the held-back ones.
+HELD_OUT_TARGETS = {"xor": 0.95, "circles": 0.95, "spiral": 0.90, "digits": 0.95}
+
+
+def _held_out_split(data):
+    """(X_train, y_train, X_test, y_test) for the named data set."""
+    if data == "digits":
+        X, y = datasets.load_digits()
+        X_train, X_test, y_train, y_test = datasets.train_test_split(
+            X, y, test_fraction=0.25, seed=88)
+        return X_train, y_train, X_test, y_test
+    make = getattr(datasets, data)
+    X_train, y_train = make(n=600, seed=81)
+    X_test, y_test = make(n=600, seed=82)
+    return X_train, y_train, X_test, y_test
+
+
+def check_train_held_out(data, train):
+    """Exercise 4: `train(X_train, y_train)` trains a network on the chosen data
+    set (`data`, one of HELD_OUT_TARGETS) and returns `predict(X)`, which gives
+    int labels; on examples the check holds back they must reach the target."""
+    if data is None:
+        return not_yet("DATA", verb="is")
+    if not (isinstance(data, str) and data in HELD_OUT_TARGETS):
+        fail(f"DATA should name one of the four data sets, "
+             f"{', '.join(repr(name) for name in HELD_OUT_TARGETS)}; it is {describe(data)}")
+    target = HELD_OUT_TARGETS[data]
+    X_train, y_train, X_test, y_test = _held_out_split(data)
+    with Graph().as_default(), refusing("train", DATA_LOADERS, reason=HELD_BACK):
+        predict = train(X_train.copy(), y_train.copy())
+        if predict is None:
+            return not_yet("train")
+        if not callable(predict):
+            fail(f"train should return a function, predict(X), that gives the labels of "
+                 f"the rows of X; it returned {describe(predict)}. (The check calls it on "
+                 f"examples it has held back.)")
+        predicted = predict(X_test.copy())
+        predicted_train = predict(X_train.copy())
+    predicted = numbers(predicted, "the labels predict returns")
+    if predicted.shape != y_test.shape:
+        hint = (" Those look like scores: take the argmax of each row."
+                if predicted.shape == (len(y_test), y_test.max() + 1) else "")
+        fail(f"predict(X) for {len(y_test)} rows should return {len(y_test)} labels, shape "
+             f"{y_test.shape}; it returned shape {predicted.shape}.{hint}")
+    accuracy = np.mean(predicted == y_test)
+    train_accuracy = np.mean(numbers(predicted_train, "the labels predict returns")
+                             == y_train)
+    if accuracy < target:
+        hint = (" It does much better on the training examples: it has learned them "
+                "rather than the pattern. A smaller network, or fewer steps, may do better."
+                if train_accuracy > accuracy + 0.1 else
+                " It does no better on the training examples: train longer, with a "
+                "hidden layer (and a nonlinearity), or with another learning rate.")
+        fail(f"on the {len(y_test)} held-back examples of '{data}', {accuracy:.1%} of your "
+             f"network's labels are right; the target is {target:.0%}. On the "
+             f"{len(y_train)} training examples it gets {train_accuracy:.1%}.{hint}")
+    correct(f"{accuracy:.1%} of examples your network never saw are right "
+            f"({train_accuracy:.1%} of those it trained on): it learned the pattern.")

@@ -7,19 +7,23 @@ import numpy as np
 
 from ..gradient_check import gradient_check
 from ..graph import Graph, Node
+from ..operation import Operation
 from ..ops.elementwise import square
 from ..ops.reductions import reduce_sum
 from ..placeholder import placeholder
 from ..session import Session
 from ..shapes import shape_matches
 from ..variable import Variable
-from .feedback import correct, fail, not_yet, show
+from .feedback import correct, describe, fail, node, not_yet, numbers, show
 
 
 def check_leaky_relu(LeakyRelu):
     """Exercise 1: `LeakyRelu(x, alpha)` is an operation computing x where
     x > 0 and alpha x elsewhere (`tf.nn.leaky_relu`), with its gradient."""
     x_value = np.array([-2.0, -0.5, 0.5, 3.0])
+    if not (isinstance(LeakyRelu, type) and issubclass(LeakyRelu, Operation)):
+        fail(f"LeakyRelu should be a class of your own, a subclass of tf.Operation with "
+             f"compute and gradient methods; it is {describe(LeakyRelu)}")
     for alpha in (0.2, 0.1):
         with Graph().as_default():
             x = placeholder(np.float64, shape=(None,), name="x")
@@ -28,6 +32,7 @@ def check_leaky_relu(LeakyRelu):
                 got = session.run(node, feed_dict={x: x_value})
         if got is None:
             return not_yet("LeakyRelu.compute")
+        got = numbers(got, "the value LeakyRelu.compute returns")
         expected = np.where(x_value > 0, x_value, alpha * x_value)
         if not np.allclose(got, expected):
             hint = (" Negative inputs are scaled by alpha, not set to 0: that is relu."
@@ -75,11 +80,11 @@ def check_sparse_cross_entropy(sparse_softmax_cross_entropy_with_logits):
             losses = sparse_softmax_cross_entropy_with_logits(labels, logits)
             if losses is None:
                 return not_yet("sparse_softmax_cross_entropy_with_logits")
-            if not isinstance(losses, Node):
-                fail(f"the function should return a minidl node built from labels and "
-                     f"logits; it returned a {type(losses).__name__}")
+            node(losses, "what sparse_softmax_cross_entropy_with_logits returns",
+                 "from labels and logits, so that it can be trained through")
             with Session() as session, np.errstate(all="ignore"):
-                got = np.asarray(session.run(losses, feed_dict={labels: labels_value}))
+                got = numbers(session.run(losses, feed_dict={labels: labels_value}),
+                              "the value of your losses")
             expected = _reference_losses(labels_value, logits_value)
             if got.shape != expected.shape:
                 hint = (" That is their mean: return one loss per example, as TensorFlow "

@@ -12,6 +12,7 @@ from ..session import Session
 from ..traversal import topological_order
 from ..variable import Variable
 from .feedback import correct, fail, not_yet, show
+from .feedback import numbers as numeric_array
 
 
 def check_l2_penalty(l2_penalty):
@@ -63,7 +64,7 @@ def check_dropout_mask(dropout_mask):
         if isinstance(answer, Node):
             fail("dropout_mask should return a NumPy array, not a minidl node: write it "
                  "with rng.random and NumPy, without tf.nn.dropout")
-        answer = np.asarray(answer, dtype=np.float64)
+        answer = numeric_array(answer, "the mask dropout_mask returns")
         if answer.shape != shape:
             fail(f"with shape {shape}, the mask has shape {answer.shape}")
         draws = np.random.default_rng(10).random(shape)

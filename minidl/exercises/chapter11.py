@@ -1,10 +1,8 @@
 """Checks for the exercises of chapter 11, debugging and initialization."""
-import numbers
-
 import numpy as np
 
 from ..graph import Node
-from .feedback import correct, fail, not_yet, show
+from .feedback import correct, fail, not_yet, number, numbers, show
 
 
 def _number(answer, what):
@@ -12,9 +10,7 @@ def _number(answer, what):
     if isinstance(answer, Node):
         fail(f"{what} should return a plain number computed with NumPy or math, not a "
              f"minidl node: nothing here needs a graph")
-    if not isinstance(answer, numbers.Real) and np.ndim(answer) != 0:
-        fail(f"{what} should return one number; it returned {answer!r}")
-    return float(answer)
+    return number(answer, f"what {what} returns", example="0.69")
 
 
 def check_expected_initial_loss(expected_initial_loss):
@@ -53,7 +49,7 @@ def check_glorot_uniform(glorot_uniform):
             return not_yet("glorot_uniform")
         if isinstance(answer, Node):
             fail("glorot_uniform should return a NumPy array, not a minidl node")
-        answer = np.asarray(answer, dtype=np.float64)
+        answer = numbers(answer, "the weights glorot_uniform returns")
         if answer.shape != (fan_in, fan_out):
             fail(f"with fan_in = {fan_in} and fan_out = {fan_out}, the weights should have "
                  f"shape {(fan_in, fan_out)}; they have shape {answer.shape}")

@@ -52,9 +52,12 @@ def describe(value):
         return f"the minidl node '{name}' (of type {type(value).__name__})"
     if isinstance(value, np.ndarray):
         return f"a NumPy array of dtype {value.dtype} and shape {value.shape}"
+    if isinstance(value, type):
+        return f"the class {value.__name__}"
     if callable(value):
-        return f"the function or class {getattr(value, '__name__', repr(value))}"
-    return f"a {type(value).__name__}, {value!r}"
+        return f"the function {getattr(value, '__name__', repr(value))}"
+    kind = type(value).__name__
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}, {value!r}"
 
 
 def number(value, what, example="0.05"):
@@ -64,8 +67,8 @@ def number(value, what, example="0.05"):
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number,
                                                                     np.ndarray)):
         fail(f"{what} should be a number, like {example}; it is {describe(value)}."
-             + (" Remove the quotes: a number is written without them."
-                if isinstance(value, str) else ""))
+             + (f" Quotes make it text, even when it looks like a number: write {value}, "
+               f"not {value!r}." if isinstance(value, str) else ""))
     if np.ndim(value) != 0 or np.asarray(value).dtype.kind not in "iuf":
         fail(f"{what} should be one number, like {example}; it is {describe(value)}")
     return float(value)
@@ -76,7 +79,8 @@ def numbers(value, what):
     but numbers (strings, nodes, None)."""
     if isinstance(value, str):
         fail(f"{what} should be numbers (a NumPy array); it is {describe(value)}. "
-             f"Remove the quotes: a number is written without them.")
+             f"Quotes make it text, even when it looks like numbers: return the values "
+             f"themselves.")
     if hasattr(value, "inputs"):
         fail(f"{what} should be NumPy numbers; it is {describe(value)}. A node is a "
              f"recipe: run it in a session to get its value.")

@@ -23,7 +23,7 @@ class _Stop(BaseException):
 
 
 @contextmanager
-def refusing(what, shortcuts=(), seconds=None, too_slow=""):
+def refusing(what, shortcuts=(), seconds=None, too_slow="", reason=None):
     """Run the block (which calls the learner's answer) while refusing calls to
     `shortcuts`, and stopping it after `seconds`.
 
@@ -33,6 +33,8 @@ def refusing(what, shortcuts=(), seconds=None, too_slow=""):
             exercise asks for, as a learner would spell them (`"tf.Session.run"`).
         seconds: the longest the block may take, or None for no limit.
         too_slow: what to say when the time is up: why the answer is slow.
+        reason: why calling a shortcut is refused, when it is not that it is
+            the library's version of the answer.
     """
     codes = {function.__code__: name for name, function in shortcuts}
     deadline = None if seconds is None else time.perf_counter() + seconds
@@ -59,6 +61,8 @@ def refusing(what, shortcuts=(), seconds=None, too_slow=""):
         sys.setprofile(previous)
     if seen["shortcut"]:
         name = seen["shortcut"]
+        if reason:
+            fail(f"{what} calls `{name}`: {reason}")
         fail(f"Write it yourself: {what} calls `{name}`, the library's version, which is "
              f"what this check compares your answer against.")
     if seen["timeout"]:

@@ -14,19 +14,19 @@ class Sigmoid(Operation):
 
     d/dx sigmoid(x) = sigmoid(x) (1 - sigmoid(x)).
 
-    Computed with e = e**-|x|, which never overflows (e**-x does, for x below
-    about -710): 1 / (1 + e) for x >= 0, and e / (1 + e), the same fraction
-    with top and bottom multiplied by e**x, for x < 0. Neither subtracts
-    nearly equal numbers, so sigmoid(-20), about 2e-9, keeps all its digits:
-    log(sigmoid(-20)) is -20, not log(0).
+    Computed as written, it keeps its precision in both tails: nothing
+    subtracts nearly equal numbers, so sigmoid(-20), about 2e-9, has all its
+    digits and log(sigmoid(-20)) is -20. Far left (below about -88 in
+    float32, -710 in float64) e**-x overflows to infinity, and 1 / (1 + inf)
+    is exactly 0, the right limit: NumPy's warning about it is silenced.
     """
 
     def __init__(self, x, name=None):
         super().__init__([x], name)
 
     def compute(self, x):
-        e = np.exp(-np.abs(x))
-        return np.where(x >= 0, 1, e) / (1 + e)
+        with np.errstate(over="ignore"):  # e**-x = inf gives 1 / inf = 0: correct
+            return 1 / (1 + np.exp(-x))
 
     def gradient(self, grad):
         return [grad * self * (1 - self)]
