@@ -5,11 +5,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 LOCK := requirements-lock.txt
+# The website's builder (Sphinx, myst-nb) in a venv of its own: a learner who
+# only opens the series never installs it.
+DOCS_VENV := .venv-docs
+DOCS_LOCK := docs/requirements-lock.txt
 # The tool that writes the lock (maintainers only), in a venv of its own.
 UV_VERSION := 0.13.9
 UV := .tools/bin/uv
 
-.PHONY: lab test lint notebooks benchmark lock upgrade test-minimums clean
+.PHONY: lab test lint notebooks benchmark book book-check lock upgrade test-minimums clean
 
 lab: $(VENV)/installed
 	$(BIN)/jupyter lab notebooks/
@@ -36,20 +40,44 @@ notebooks: $(VENV)/installed
 benchmark: $(VENV)/installed
 	$(BIN)/python benchmarks/run.py
 
+# The website, from the committed notebooks as they are (nothing re-executed),
+# built from scratch so that every page's warnings show; a warning or a broken
+# reference is an error. Open build/book/index.html.
+book: $(DOCS_VENV)/installed
+	rm -rf build/book
+	$(DOCS_VENV)/bin/sphinx-build -W --keep-going -n -b html docs build/book
+	@echo "The site is in build/book/: open build/book/index.html"
+
+# The built site in headless Chromium: links, math, figures, search, console
+# errors; screenshots in build/book-screenshots/.
+book-check: book
+	$(DOCS_VENV)/bin/python tools/check_book.py build/book build/book-screenshots
+
 # A fresh venv (--clear), so that a package dropped from the lock goes too.
-$(VENV)/installed: $(LOCK) pyproject.toml
+# minidl is installed editable: a change to its code or to pyproject.toml needs
+# no reinstall (tests/test_lock.py checks pyproject's requirements against the lock).
+$(VENV)/installed: $(LOCK)
 	$(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
 	$(BIN)/python -m pip install -r $(LOCK) -e .
 	touch $@
 
-# Write the lock from requirements.txt and pyproject.toml: versions already in
-# the lock are kept where they still fit, new requirements get their newest
-# versions. Run it after changing requirements.txt, and commit the lock.
+$(DOCS_VENV)/installed: $(DOCS_LOCK)
+	$(PYTHON) -m venv --clear $(DOCS_VENV)
+	$(DOCS_VENV)/bin/python -m pip install --upgrade pip
+	$(DOCS_VENV)/bin/python -m pip install -r $(DOCS_LOCK) -e .
+	touch $@
+
+# Write the locks from requirements.txt, docs/requirements.txt and
+# pyproject.toml: versions already in a lock are kept where they still fit, new
+# requirements get their newest versions; the docs lock agrees with the main
+# one on every package they share. Run it after changing a requirements file,
+# and commit the locks.
+COMPILE = $(UV) pip compile --universal --python-version 3.10 --quiet \
+	--custom-compile-command "make lock" $(UV_FLAGS)
 lock: $(UV)
-	$(UV) pip compile --universal --python-version 3.10 --quiet \
-		--custom-compile-command "make lock" $(UV_FLAGS) \
-		requirements.txt pyproject.toml -o $(LOCK)
+	$(COMPILE) requirements.txt pyproject.toml -o $(LOCK)
+	$(COMPILE) -c $(LOCK) docs/requirements.txt pyproject.toml -o $(DOCS_LOCK)
 
 # Every package to its newest version that requirements.txt allows, then the
 # notebooks re-executed in that environment and every test run.
@@ -69,4 +97,4 @@ $(UV):
 	.tools/bin/python -m pip install uv==$(UV_VERSION)
 
 clean:
-	rm -rf $(VENV) .venv-minimums .tools
+	rm -rf $(VENV) $(DOCS_VENV) .venv-minimums .tools build
