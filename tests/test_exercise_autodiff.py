@@ -110,6 +110,21 @@ def mul_returning_a_float(self, other):
     return self.value * solutions05c.lift(other).value
 
 
+def mul_adding(self, other):
+    other = solutions05c.lift(other)
+    return Scalar(self.value + other.value, ((self, other.value), (other, self.value)))
+
+
+def mul_keeping_one_parent(self, other):
+    other = solutions05c.lift(other)
+    return Scalar(self.value * other.value, ((self, other.value),))
+
+
+def tanh_derivative_without_the_square(self):
+    t = math.tanh(self.value)
+    return Scalar(t, ((self, 1 - t),))
+
+
 def tanh_derivative_from_the_input(self):
     return Scalar(math.tanh(self.value), ((self, 1 - self.value ** 2),))
 
@@ -121,6 +136,11 @@ def tanh_returning_a_float(self):
 @pytest.mark.parametrize("method, wrong, check, phrases", [
     ("__mul__", mul_storing_its_own_inputs, chapter05c.check_mul,
      ["the local derivative stored for a is 3", "the other factor, b"]),
+    ("__mul__", mul_adding, chapter05c.check_mul, ["has the value 1.0, not -6.0", "the sum"]),
+    ("__mul__", mul_keeping_one_parent, chapter05c.check_mul,
+     ["does not have b among its parents", "two pairs"]),
+    ("tanh", tanh_derivative_without_the_square, chapter05c.check_tanh,
+     ["That is 1 - tanh(x): square the tanh"]),
     ("__mul__", mul_returning_a_float, chapter05c.check_mul,
      ["should return a new Scalar", "a float, -6.0"]),
     ("tanh", tanh_derivative_from_the_input, chapter05c.check_tanh,

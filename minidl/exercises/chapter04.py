@@ -93,8 +93,10 @@ def check_log_softmax(stable_log_softmax):
         fail(f"for 3 rows of 3 scores your log-softmax gives shape {np.shape(got)}; "
              f"expected {expected.shape} (keepdims=True keeps the summed axis)")
     if not np.all(np.isfinite(got)):
-        hint = (" A NaN comes from e**1000 = inf (inf / inf, inf - inf): subtract each "
-                "row's largest score before exp." if np.any(np.isnan(got)) else
+        overflowed = np.any(np.isnan(got)) or np.any(~np.isfinite(got).any(axis=1))
+        hint = (" e**1000 overflows to inf, and inf / inf, inf - inf or z - log(inf) give "
+                "NaN or -inf for the whole row: subtract each row's largest score before "
+                "exp." if overflowed else
                 " A -inf is log(0): never take the log of a probability that rounded "
                 "to 0; use z - max(z) - log(sum(e**(z - max(z)))).")
         fail(f"for the scores {show(logits_value)} your log-softmax gives {show(got)}, "

@@ -51,10 +51,15 @@ def check_mul(Scalar):
         product = _result(Scalar, product, "a * b")
         what = f"a * b with a = {a_value}, b = {b_value}"
         if not math.isclose(product.value, a_value * b_value):
-            fail(f"{what} has the value {product.value}, not {a_value * b_value}")
+            hint = (" That is the sum: use self.value * other.value."
+                    if math.isclose(product.value, a_value + b_value) else "")
+            fail(f"{what} has the value {product.value}, not {a_value * b_value}.{hint}")
         locals_ = _local_derivatives(product, what)
         for node, name, expected, other in ((a, "a", b_value, "b"), (b, "b", a_value, "a")):
-            got = locals_.get(id(node), (node, 0.0))[1]
+            if id(node) not in locals_:
+                fail(f"{what} does not have {name} among its parents: a product depends "
+                     f"on both of its inputs, so it keeps two pairs, (a, ...) and (b, ...)")
+            got = locals_[id(node)][1]
             if not math.isclose(got, expected):
                 hint = (f" That is {name} itself: d(a b)/d{name} is the other factor, {other}."
                         if math.isclose(got, node.value) else "")
@@ -80,8 +85,12 @@ def check_tanh(Scalar):
         got = _local_derivatives(t, what).get(id(x), (x, 0.0))[1]
         expected = 1 - math.tanh(x_value) ** 2
         if not math.isclose(got, expected):
-            hint = (" That is 1 - x**2: the derivative is 1 - tanh(x)**2, one minus the "
-                    "square of the output." if math.isclose(got, 1 - x_value ** 2) else "")
+            hint = ""
+            if math.isclose(got, 1 - x_value ** 2):
+                hint = (" That is 1 - x**2: the derivative is 1 - tanh(x)**2, one minus the "
+                        "square of the output.")
+            elif math.isclose(got, 1 - t.value):
+                hint = " That is 1 - tanh(x): square the tanh."
             fail(f"for {what}, the local derivative stored for x is {got:.6f}, but "
                  f"d tanh(x)/dx = 1 - tanh(x)**2 = {expected:.6f}.{hint}")
     correct("tanh's derivative is written with its own value, 1 - t**2: no need to "
