@@ -226,7 +226,7 @@ solutions04 = load_solutions("chapter04")
 
 
 def test_chapter04_solutions_pass(capsys):
-    assert_correct(chapter04.check_cross_entropy, solutions04.cross_entropy, capsys)
+    assert_correct(chapter04.check_cross_entropy, solutions04.binary_cross_entropy, capsys)
     assert_correct(chapter04.check_log_softmax, solutions04.stable_log_softmax, capsys)
     assert_correct(chapter04.check_error_rate, solutions04.error_rate, capsys)
     assert_correct(chapter04.check_sigmoid_cross_entropy, solutions04.SigmoidCrossEntropy,
@@ -234,7 +234,7 @@ def test_chapter04_solutions_pass(capsys):
 
 
 def test_chapter04_stubs_are_reported_as_unfinished(capsys):
-    assert_not_yet(chapter04.check_cross_entropy, lambda Y, p: None, capsys)
+    assert_not_yet(chapter04.check_cross_entropy, lambda y, p: None, capsys)
     assert_not_yet(chapter04.check_log_softmax, lambda logits: None, capsys)
     assert_not_yet(chapter04.check_error_rate, lambda p, y: None, capsys)
     assert_not_yet(chapter04.check_sigmoid_cross_entropy, SigmoidCrossEntropyStub, capsys)
@@ -275,19 +275,25 @@ def test_chapter04_wrong_sigmoid_cross_entropy_is_rejected(wrong_operation, phra
 
 def test_chapter04_cross_entropy_without_the_minus_sign_is_rejected():
     assert_rejected(chapter04.check_cross_entropy,
-                    lambda Y, p: tf.reduce_sum(Y * tf.log(p)), "wrong sign")
+                    lambda y, p: tf.reduce_sum(y * tf.log(p) + (1 - y) * tf.log(1 - p)),
+                    "wrong sign")
 
 
 def test_chapter04_cross_entropy_averaged_over_examples_is_rejected():
-    def mean_over_examples(Y, p):
-        return -tf.reduce_mean(tf.reduce_sum(Y * tf.log(p), axis=1))
+    def mean_over_examples(y, p):
+        return -tf.reduce_mean(y * tf.log(p) + (1 - y) * tf.log(1 - p))
     assert_rejected(chapter04.check_cross_entropy, mean_over_examples,
-                    "the mean over the 4 examples")
+                    "the mean over the 5 examples")
+
+
+def test_chapter04_cross_entropy_of_class_one_only_is_rejected():
+    assert_rejected(chapter04.check_cross_entropy, lambda y, p: -tf.reduce_sum(y * tf.log(p)),
+                    "Only the examples of class 1 count", "-log(1 - p)")
 
 
 def test_chapter04_cross_entropy_per_example_is_rejected():
     assert_rejected(chapter04.check_cross_entropy,
-                    lambda Y, p: -tf.reduce_sum(Y * tf.log(p), axis=1), "one number")
+                    lambda y, p: -(y * tf.log(p) + (1 - y) * tf.log(1 - p)), "one number")
 
 
 def test_chapter04_log_of_softmax_is_rejected_as_not_finite():
