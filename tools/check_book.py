@@ -84,11 +84,14 @@ def serve(site):
 
 class Checker:
     def __init__(self, browser, base, shots):
-        self.browser, self.base, self.shots, self.failures = browser, base, shots, []
+        self.browser, self.base, self.shots = browser, base, shots
+        self.passed, self.failures = 0, []
 
     def expect(self, condition, message):
         print(("ok    " if condition else "FAIL  ") + message, flush=True)
-        if not condition:
+        if condition:
+            self.passed += 1
+        else:
             self.failures.append(message)
 
     def open(self, path):
@@ -222,7 +225,8 @@ def main():
         browser.close()
     server.shutdown()
     failures = len(checker.failures) + len(broken)
-    print(f"{failures} failed; screenshots in {shots}/")
+    print(f"screenshots in {shots}/")
+    print(f"site: {checker.passed + (not broken)} passed, {failures} failed")
     sys.exit(1 if failures else 0)
 
 
