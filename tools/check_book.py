@@ -107,8 +107,8 @@ class Checker:
         self.expect(response is not None and response.ok, f"{path} loads")
         return page
 
-    def shot(self, page, name, full_page=False):
-        page.screenshot(path=str(self.shots / f"{name}.png"), full_page=full_page)
+    def shot(self, page, name):
+        page.screenshot(path=str(self.shots / f"{name}.png"))
 
     def no_console_errors(self, page, path):
         self.expect(not page.errors, f"{path}: no console errors {page.errors[:3]}")
@@ -118,7 +118,7 @@ class Checker:
         chapters = page.locator("nav a[href*='notebooks/']")
         self.expect(chapters.count() >= 10, f"index: the table of contents lists "
                     f"{chapters.count()} chapters")
-        self.shot(page, "index", full_page=True)
+        self.shot(page, "index")
         self.no_console_errors(page, "index.html")
         page.close()
 
