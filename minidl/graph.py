@@ -111,25 +111,13 @@ class Node:
     def __init__(self, graph, name=None, inputs=(), dtype=None, shape=None):
         self.graph = graph
         self.name = name or default_name(type(self))
-        self._inputs = tuple(inputs)
+        self.inputs = tuple(inputs)
         self.consumers = []
         self.dtype = dtype
         self.shape = None if shape is None else tuple(shape)
         graph.add(self)
         for input_node in self.inputs:
             input_node.consumers.append(self)
-
-    @property
-    def inputs(self):
-        """The input nodes, fixed when the node is built."""
-        return self._inputs
-
-    @inputs.setter
-    def inputs(self, _):
-        raise AttributeError(
-            f"{self.type} '{self.name}': `inputs` holds the input nodes and cannot be "
-            f"replaced. `compute` gets the input values as its arguments and need not "
-            f"save them (the tutorial's `self.inputs = [x_value, y_value]` is not needed)")
 
     @property
     def type(self):

@@ -19,10 +19,12 @@ import numpy as np
 
 from .dtypes import as_dtype, float32
 from .random_seed import random_generator
+from .shapes import as_shape
 
 
 class Initializer:
-    """The base class: `initializer(shape, dtype)` gives an array of that shape.
+    """The base class: `initializer(shape, dtype)` gives an array of that shape
+    (a bare int is a shape of one axis).
 
     Args:
         dtype: the dtype used when the call gives none (float32, as in TensorFlow).
@@ -32,7 +34,7 @@ class Initializer:
         self.dtype = as_dtype(dtype)
 
     def __call__(self, shape, dtype=None):
-        return np.asarray(self.values(tuple(shape)), dtype=as_dtype(dtype) or self.dtype)
+        return np.asarray(self.values(as_shape(shape)), dtype=as_dtype(dtype) or self.dtype)
 
     def values(self, shape):
         """The numbers for a variable of this `shape` (a tuple)."""

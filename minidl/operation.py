@@ -16,12 +16,16 @@ Every built-in operation is a subclass, and so is any operation you write:
         def gradient(self, grad):
             x, = self.inputs
             return [grad * 3 * x * x]
+
+The built-in elementwise operations derive from `UnaryOperation` (one input
+x) and `BinaryOperation` (x and y), which write this `__init__` once and
+state how the output's shape follows from the inputs' shapes.
 """
 import numpy as np
 
 from .constant import Constant
 from .graph import Node, default_name, get_default_graph
-from .shapes import infer_shape_and_dtype
+from .shapes import broadcast_shapes, one_element_dtype, stand_in_shape_and_dtype
 
 
 class Operation(Node):
@@ -36,25 +40,33 @@ class Operation(Node):
     """
 
     def __init__(self, inputs=(), name=None):
+        __tracebackhide__ = True  # an error shows the learner's line, then its own
         graph = _common_graph(self, inputs)
         like = _dtype_for_plain_values(inputs)
         inputs = [x if isinstance(x, Node) else _as_array(x, like) for x in inputs]
         requested_name = name or default_name(type(self))
         self.name = graph.unique_name(requested_name)  # for error messages until added
-        shape, dtype = infer_shape_and_dtype(
-            self, [(x.shape, x.dtype) for x in inputs])
+        shape, dtype = self.infer_shape_and_dtype(
+            [x.shape for x in inputs], [x.dtype for x in inputs])
         inputs = [x if isinstance(x, Node) else Constant(x, graph=graph) for x in inputs]
         super().__init__(graph, requested_name, inputs, dtype, shape)
 
     def compute(self, *input_values):
         """Return this operation's value, given its inputs' values (NumPy arrays).
 
-        It must not change its inputs or anything else: it may run on stand-in
-        values when the graph is built, to find the output's shape.
+        It must not change its inputs or anything else: it may run on small
+        stand-in values when the graph is built, to find the output's dtype.
         """
         raise NotImplementedError(
             f"{self.type} '{self.name}' has no compute method: write "
             f"`def compute(self, ...)` taking one value per input")
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        """The shape and dtype of this operation's value, told from its inputs'
+        when the graph is built (None for what cannot be told before running).
+        By default, from running `compute` on small stand-in arrays."""
+        __tracebackhide__ = True
+        return stand_in_shape_and_dtype(self, input_shapes, input_dtypes)
 
     def gradient(self, grad):
         """Return one node per input: the gradient of the loss with respect to
@@ -68,6 +80,34 @@ class Operation(Node):
             f"no gradient is defined for operation type '{self.type}' "
             f"(node '{self.name}'): give the class a `gradient(self, grad)` method "
             f"or register one with @minidl.RegisterGradient('{self.type}')")
+
+
+class UnaryOperation(Operation):
+    """An elementwise operation of one input x: its value has x's shape.
+    Subclasses write `compute(self, x)` and `gradient(self, grad)`."""
+
+    def __init__(self, x, name=None):
+        __tracebackhide__ = True
+        super().__init__([x], name)
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        __tracebackhide__ = True
+        return input_shapes[0], one_element_dtype(self, input_shapes, input_dtypes)
+
+
+class BinaryOperation(Operation):
+    """An elementwise operation of two inputs x and y, broadcast against each
+    other as NumPy does. Subclasses write `compute(self, x, y)` and
+    `gradient(self, grad)`."""
+
+    def __init__(self, x, y, name=None):
+        __tracebackhide__ = True
+        super().__init__([x, y], name)
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        __tracebackhide__ = True
+        return (broadcast_shapes(self, input_shapes),
+                one_element_dtype(self, input_shapes, input_dtypes))
 
 
 def _common_graph(operation, inputs):

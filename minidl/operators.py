@@ -14,9 +14,11 @@ from .ops.matmul import matmul
 def _binary(function):
     """The operator method for `node OP other`, and the reflected one for `other OP node`."""
     def operator(self, other):
+        __tracebackhide__ = True  # an error shows the learner's line, then its own
         return function(self, other)
 
     def reflected(self, other):
+        __tracebackhide__ = True
         return function(other, self)
     return operator, reflected
 

@@ -1,9 +1,8 @@
 """Sessions: running a graph.
 
-`Session.run(fetches, feed_dict)` works out which nodes the fetches need,
-puts them in topological order (inputs first), and computes each once. The
-order is worked out once per combination of fetches and fed nodes and then
-reused: the loop that runs it is the whole cost of a run on top of NumPy.
+`Session.run(fetches, feed_dict)` lists the nodes the fetches need in
+topological order (inputs first), stopping at fed nodes, and computes each
+from its inputs' values. Variables change only at the end of a run.
 """
 import numpy as np
 
@@ -11,7 +10,7 @@ from .graph import Node, format_shape, get_default_graph
 from .placeholder import Placeholder
 from .shapes import shape_matches
 from .traversal import topological_order
-from .variable import Variable, VariableUpdate
+from .variable import VariableUpdate
 
 
 class Session:
@@ -28,7 +27,7 @@ class Session:
         self.graph = graph or get_default_graph()
         self.check_numerics = check_numerics
         self.closed = False
-        self._plans = {}
+        self._orders = {}
 
     def run(self, fetches, feed_dict=None):
         """Compute the values of `fetches`.
@@ -40,34 +39,35 @@ class Session:
 
         Returns:
             The values, as NumPy arrays, in the same structure as `fetches`.
-            An operation that only updates variables (an optimizer step) gives None.
         """
-        if self.closed:
-            raise RuntimeError("this session is closed; open a new one with minidl.Session()")
+        __tracebackhide__ = True  # an error shows the learner's line, then its own
         fetch_nodes = _flatten(fetches, [])
-        for node in fetch_nodes:
-            self._check_in_graph(node, "fetch")
-        feed = {}
-        for node, value in (feed_dict or {}).items():
-            self._check_in_graph(node, "feed")
-            feed[node] = _checked_feed(node, value)
-        plan = self._plans.get((tuple(fetch_nodes), frozenset(feed)))
-        if plan is None:
-            plan = _Plan(fetch_nodes, feed)
-            self._plans[(tuple(fetch_nodes), frozenset(feed))] = plan
-        if self.check_numerics:
-            # The run reports the first NaN or infinity itself, by name; NumPy's
-            # own warning about it would only come first and say less.
-            with np.errstate(all="ignore"):
-                fetched = plan.execute(feed, check_numerics=True)
-        else:
-            fetched = plan.execute(feed, check_numerics=False)
-        return _rebuild(fetches, iter(fetched))
+        values = self._checked_feed(fetch_nodes, feed_dict)
+        key = (tuple(fetch_nodes), frozenset(values))
+        if key not in self._orders:  # the same order serves every run of a training loop
+            self._orders[key] = execution_order(fetch_nodes, fed_nodes=values)
+        order = self._orders[key]
+        # With check_numerics, the run names the first NaN or infinity itself.
+        with np.errstate(all="ignore" if self.check_numerics else None):
+            for node in order:
+                try:
+                    values[node] = node.compute(*[values[x] for x in node.inputs])
+                except (ValueError, TypeError, IndexError, ArithmeticError) as error:
+                    raise _compute_error(node, values, error) from error
+                if self.check_numerics:
+                    _check_finite(node, values)
+        # Only now, with every value computed, do variables change: all at once,
+        # and not at all if a node failed. (An update rebinds `variable.value`
+        # to a new array, so an array that a run returned never changes.)
+        for node in order:
+            if isinstance(node, VariableUpdate):
+                values[node] = node.apply(values[node])
+        return _rebuild(fetches, iter([values[node] for node in fetch_nodes]))
 
     def close(self):
         """Free the session; using it again is an error."""
         self.closed = True
-        self._plans.clear()
+        self._orders.clear()
 
     def __enter__(self):
         return self
@@ -75,6 +75,19 @@ class Session:
     def __exit__(self, *exc_info):
         self.close()
         return False
+
+    def _checked_feed(self, fetch_nodes, feed_dict):
+        """The fed values as {node: array}, once the fetches and the feed are checked."""
+        __tracebackhide__ = True
+        if self.closed:
+            raise RuntimeError("this session is closed; open a new one with minidl.Session()")
+        for node in fetch_nodes:
+            self._check_in_graph(node, "fetch")
+        feed = {}
+        for node, value in (feed_dict or {}).items():
+            self._check_in_graph(node, "feed")
+            feed[node] = _checked_feed(node, value)
+        return feed
 
     def _check_in_graph(self, node, verb):
         if not isinstance(node, Node):
@@ -86,82 +99,20 @@ class Session:
                              f"minidl.Session(graph=...) for that graph")
 
 
-class _Plan:
-    """How to run one set of fetches given one set of fed nodes, worked out once.
+def execution_order(fetch_nodes, fed_nodes):
+    """The nodes a run must compute to get `fetch_nodes`, in topological order,
+    leaving out the fed nodes (their values are given) and everything only
+    they need.
 
-    Every node needed gets a position in the topological order; a run keeps
-    the values in a list indexed by those positions. Each step also lists the
-    values that no later step reads: they are dropped as soon as that step has
-    run, so NumPy can reuse their memory while it is still in the cache.
+    Raises:
+        ValueError: a placeholder is needed but not fed; the message names it.
     """
-
-    def __init__(self, fetch_nodes, fed_nodes):
-        order = topological_order(fetch_nodes, stop_at=fed_nodes)
-        missing = [node for node in order
-                   if isinstance(node, Placeholder) and node not in fed_nodes]
-        if missing:
-            raise ValueError(_missing_feed_message(missing[0], fetch_nodes))
-        position = {node: i for i, node in enumerate(order)}
-        self.size = len(order)
-        self.fed_positions = [(node, position[node]) for node in fed_nodes if node in position]
-        self.fetch_positions = [position[node] for node in fetch_nodes]
-        self.variables = [node for node in order if isinstance(node, Variable)]
-        steps = [(i, node, node.compute, [position[x] for x in node.inputs])
-                 for i, node in enumerate(order) if node not in fed_nodes]
-        self.updates = [(i, node) for i, node, _, _ in steps if isinstance(node, VariableUpdate)]
-        kept = set(self.fetch_positions) | {i for i, _ in self.updates}
-        self.steps = [step + (done_with,)
-                      for step, done_with in zip(steps, _last_reads(steps, kept))]
-
-    def execute(self, feed, check_numerics):
-        """Compute every node in order, then apply the variable updates.
-        Returns the values of the fetches."""
-        values = [None] * self.size
-        for node, i in self.fed_positions:
-            values[i] = feed[node]
-        for i, node, compute, input_positions, done_with in self.steps:
-            inputs = [values[j] for j in input_positions]
-            try:
-                values[i] = compute(*inputs)
-            except (ValueError, TypeError, IndexError, ArithmeticError) as error:
-                raise _compute_error(node, inputs, error) from error
-            if check_numerics:
-                _check_finite(node, values[i], inputs)
-            for j in done_with:
-                values[j] = None
-        # An optimizer's step writes into the variables' own arrays, so a fetched
-        # value that is such an array, or a view of one, is copied first: what a
-        # run returns never changes afterwards.
-        variable_arrays = [variable.value for variable in self.variables]
-        for i in self.fetch_positions:
-            values[i] = _unshared(values[i], variable_arrays)
-        for i, update in self.updates:
-            values[i] = update.apply(values[i])
-        return [values[i] for i in self.fetch_positions]
-
-
-def _last_reads(steps, kept):
-    """For each step, the positions of the values it is the last step to read,
-    leaving out the positions in `kept` (needed after the steps)."""
-    last_reader = {}
-    for k, (_, _, _, input_positions) in enumerate(steps):
-        for j in input_positions:
-            last_reader[j] = k
-    done_with = [[] for _ in steps]
-    for j, k in last_reader.items():
-        if j not in kept:
-            done_with[k].append(j)
-    return done_with
-
-
-def _unshared(value, arrays):
-    """`value`, or a copy of it if it is one of `arrays` or a view of one.
-    (NumPy keeps the array that owns a view's memory in `view.base`.)"""
-    if isinstance(value, np.ndarray):
-        owner = value if value.base is None else value.base
-        if any(owner is array for array in arrays):
-            return value.copy()
-    return value
+    __tracebackhide__ = True
+    order = topological_order(fetch_nodes, stop_at=fed_nodes)
+    for node in order:
+        if isinstance(node, Placeholder) and node not in fed_nodes:
+            raise ValueError(_missing_feed_message(node, fetch_nodes))
+    return [node for node in order if node not in fed_nodes]
 
 
 def _checked_feed(node, value):
@@ -201,20 +152,27 @@ def _describe(node, value):
     return f"'{node.name}' (shape {tuple(shape)}, {dtype})"
 
 
-def _compute_error(node, input_values, error):
-    inputs = ", ".join(_describe(x, v) for x, v in zip(node.inputs, input_values))
+def _compute_error(node, values, error):
+    """The error of a node that failed, naming it and its inputs' shapes."""
+    inputs = ", ".join(_describe(x, values[x]) for x in node.inputs)
     kind = next(k for k in (TypeError, ValueError, IndexError, ArithmeticError)
                 if isinstance(error, k))
     return kind(f"{node.type} '{node.name}' failed on inputs {inputs or '(none)'}: {error}")
 
 
-def _check_finite(node, value, input_values):
-    if np.issubdtype(np.asarray(value).dtype, np.inexact) and not np.all(np.isfinite(value)):
-        inputs = "; ".join(f"{_describe(x, v)} {_value_range(v)}"
-                           for x, v in zip(node.inputs, input_values))
-        raise FloatingPointError(
-            f"{node.type} '{node.name}' produced NaN or infinity from inputs: "
-            f"{inputs or '(none)'}")
+def _check_finite(node, values):
+    """An error naming `node` if its value holds NaN or infinity. For an
+    update (a value of {variable: new value}) each new value counts."""
+    value = values[node]
+    named = value.items() if isinstance(value, dict) else [(node, value)]
+    for owner, array in named:
+        if np.issubdtype(np.asarray(array).dtype, np.inexact) and not np.all(np.isfinite(array)):
+            inputs = "; ".join(f"{_describe(x, values[x])} {_value_range(values[x])}"
+                               for x in node.inputs)
+            target = "" if owner is node else f" for variable '{owner.name}'"
+            raise FloatingPointError(
+                f"{node.type} '{node.name}' produced NaN or infinity{target} from inputs: "
+                f"{inputs or '(none)'}")
 
 
 def _value_range(value):

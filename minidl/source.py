@@ -2,7 +2,7 @@
 
 The notebooks never keep a copy of the library: a cell calls
 `show_source(minidl.Session.run)` and Jupyter displays the code that really
-runs, highlighted, under the file and line it comes from. When the library
+runs, highlighted, under the file and the name it comes from. When the library
 changes, the displayed code changes with it, and the notebook tests (which
 compare every cell's output) point at the chapter to re-read.
 """
@@ -20,8 +20,9 @@ class SourceCode:
 
     Attributes:
         code: the source text, dedented, ending with a newline.
-        location: where it starts, as "minidl/session.py, line 75"; the path is
-            relative to the package so that it reads the same on every machine.
+        location: where it is, as "minidl/session.py, Session.run": the path
+            relative to the package and the qualified name, which read the same
+            on every machine and do not change when unrelated lines move.
     """
 
     def __init__(self, code, location):
@@ -48,7 +49,7 @@ def show_source(obj):
             `minidl.ops.activations.Sigmoid` or a property such as `Node.shape`.
 
     Returns:
-        A SourceCode, headed by the file (relative to the package) and line.
+        A SourceCode, headed by the file (relative to the package) and the name.
 
     Raises:
         TypeError: `obj` has no source of its own (a number, a node instance...).
@@ -57,7 +58,7 @@ def show_source(obj):
     if isinstance(obj, property):
         obj = obj.fget
     try:
-        lines, first_line = inspect.getsourcelines(obj)
+        lines, _ = inspect.getsourcelines(obj)
         source_file = Path(inspect.getsourcefile(obj)).resolve()
     except TypeError:
         raise TypeError(f"show_source needs a minidl function, class, method or module; "
@@ -67,5 +68,6 @@ def show_source(obj):
         raise ValueError(f"show_source shows minidl's own code, but "
                          f"{getattr(obj, '__qualname__', obj)!r} is defined outside minidl")
     relative_path = source_file.relative_to(PACKAGE_DIR.parent).as_posix()
-    first_line = max(first_line, 1)
-    return SourceCode(textwrap.dedent("".join(lines)), f"{relative_path}, line {first_line}")
+    name = getattr(obj, "__qualname__", None)
+    location = relative_path if inspect.ismodule(obj) else f"{relative_path}, {name}"
+    return SourceCode(textwrap.dedent("".join(lines)), location)

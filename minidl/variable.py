@@ -14,9 +14,9 @@ class Variable(Node):
     value. Its value only changes through an update operation (`assign`, an
     optimizer's step), which a session applies after a run has succeeded.
 
-    An optimizer's step writes into the variable's array in place, so
-    `variable.value` changes as it trains; `session.run(variable)` returns a
-    copy that does not.
+    An update never writes into the variable's array: it gives the variable
+    a new one (`variable.value = new_value`). So an array that
+    `session.run(variable)` returned keeps its values while training goes on.
 
     Args:
         initial_value: anything NumPy turns into an array (it is copied).
@@ -48,15 +48,25 @@ class Variable(Node):
 class VariableUpdate(Operation):
     """An operation that changes variables.
 
-    Its `compute` only works out the new values. The session calls `apply`
-    after every node of the run has been computed, so all updates of a run
-    happen together, and a run that fails halfway changes no variable.
+    Its `compute` only works out their new values, as {variable: new value}.
+    The session calls `apply` after every node of the run has been computed,
+    so all updates of a run happen together, and a run that fails halfway
+    changes no variable.
     """
 
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        """An update has no value of its own to infer."""
+        return None, None
+
     def apply(self, new_values):
-        """Write `new_values` (what `compute` returned) into the variables, and
-        return what fetching this operation gives."""
-        raise NotImplementedError
+        """Give each variable its new value (what `compute` returned), and
+        return what fetching this operation gives: None."""
+        for variable, value in new_values.items():
+            variable.value = value
+        return None
+
+    def __repr__(self):
+        return f"<{self.type} '{self.name}'>"
 
 
 class Assign(VariableUpdate):
@@ -66,18 +76,22 @@ class Assign(VariableUpdate):
     def __init__(self, variable, value, name=None):
         self.variable = variable
         super().__init__([value], name)
+        self.shape, self.dtype = variable.shape, variable.dtype
 
     def compute(self, value):
-        value = np.asarray(value, dtype=self.variable.dtype)
+        value = np.array(value, dtype=self.variable.dtype)
         if value.shape != self.variable.shape:
             raise ValueError(f"variable '{self.variable.name}' has shape "
                              f"{format_shape(self.variable.shape)}; it cannot be "
                              f"assigned a value of shape {value.shape}")
-        return value
+        return {self.variable: value}
 
-    def apply(self, new_value):
-        self.variable.value = new_value.copy()
-        return new_value
+    def apply(self, new_values):
+        super().apply(new_values)
+        return new_values[self.variable]
+
+    def __repr__(self):
+        return Operation.__repr__(self)
 
 
 class InitializeVariables(VariableUpdate):
@@ -90,11 +104,7 @@ class InitializeVariables(VariableUpdate):
         super().__init__([], name)
 
     def compute(self):
-        return None
-
-    def apply(self, _):
-        for variable in self.variables:
-            variable.value = variable.initial_value.copy()
+        return {variable: variable.initial_value.copy() for variable in self.variables}
 
 
 def global_variables(graph=None):

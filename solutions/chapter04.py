@@ -4,9 +4,10 @@ import numpy as np
 import minidl as tf
 
 
-def cross_entropy(Y, p):
-    """J = -sum_i sum_c Y_ic log p_ic: the one-hot Y keeps log p of each true class."""
-    return -tf.reduce_sum(Y * tf.log(p))
+def binary_cross_entropy(y, p):
+    """J = -sum_i (y_i log p_i + (1 - y_i) log(1 - p_i)): each example adds -log of
+    the probability given to its true class, p for class 1 and 1 - p for class 0."""
+    return -tf.reduce_sum(y * tf.log(p) + (1 - y) * tf.log(1 - p))
 
 
 def stable_log_softmax(logits):

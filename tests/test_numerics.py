@@ -49,6 +49,30 @@ def test_without_check_numerics_the_infinity_comes_back():
         assert sess.run(tf.log(x), {x: [0.0, 1.0]})[0] == -np.inf
 
 
+def test_an_update_that_would_write_nan_stops_the_step_and_changes_nothing():
+    """Adam with epsilon=0 and a zero gradient computes 0 / 0 for its step."""
+    W = tf.Variable([1.0, 2.0], name="W")
+    step = tf.train.AdamOptimizer(0.1, epsilon=0.0).minimize(tf.reduce_sum(W * 0.0))
+    slots = tf.global_variables()[1:]
+    before = [variable.value.copy() for variable in tf.global_variables()]
+    with tf.Session(check_numerics=True) as sess, pytest.raises(
+            FloatingPointError, match=r"^ApplyGradients 'Adam' produced NaN or infinity for "
+                                      r"variable 'W'"):
+        sess.run(step)
+    assert len(slots) == 3
+    for variable, value in zip(tf.global_variables(), before):
+        np.testing.assert_array_equal(variable.value, value)
+
+
+def test_an_update_that_would_overflow_stops_the_step():
+    W = tf.Variable([1.0, 2.0], name="W")
+    step = tf.train.GradientDescentOptimizer(1e308).minimize(tf.reduce_sum(W * W))
+    with tf.Session(check_numerics=True) as sess, np.errstate(over="ignore"):
+        with pytest.raises(FloatingPointError, match=r"variable 'W'"):
+            sess.run(step)
+    np.testing.assert_array_equal(W.value, [1.0, 2.0])
+
+
 def test_an_empty_input_is_described_as_empty_in_the_report():
     x = tf.placeholder(tf.float64, (None,), name="x")
     mean = tf.reduce_mean(x, name="mean")

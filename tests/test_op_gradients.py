@@ -162,6 +162,9 @@ TRANSPOSED_MATMUL_SHAPES = {  # (transpose_a, transpose_b): shapes of a and b
     (True, False): ((4, 3), (4, 5)), (False, True): ((3, 4), (5, 4)),
     (True, True): ((4, 3), (5, 4)), (True, False, "stacks"): ((2, 4, 3), (4, 5)),
     (False, True, "stacks"): ((3, 4), (2, 5, 4)),
+    (True, False, "vector b"): ((4, 3), (4,)), (False, True, "vector a"): ((4,), (5, 4)),
+    (True, False, "vector b, stacks"): ((2, 4, 3), (4,)),
+    (False, True, "vector a, stacks"): ((4,), (2, 5, 4)),
 }
 
 
@@ -180,8 +183,21 @@ def test_matmul_with_transposed_operands(flags):
 
 
 def test_matmul_transposing_a_vector_is_an_error_naming_the_op():
-    with pytest.raises(ValueError, match=r"MatMul 'matmul'.*\(4,\).*matrix transpose"):
+    with pytest.raises(ValueError, match=r"MatMul 'matmul'.*\(4,\).*transpose_a needs a matrix"):
         tf.matmul(tf.constant(np.ones(4)), tf.constant(np.ones((4, 2))), transpose_a=True)
+
+
+def test_a_vector_fed_to_an_operand_of_unknown_rank_is_named_in_the_gradient_error():
+    """The gradient of a matmul whose operand has an unknown number of axes is
+    built for matrices; fed a vector, the run says which op needed a matrix."""
+    x = tf.placeholder(tf.float64, name="x")
+    W = tf.Variable(np.ones((2, 2)), name="W")
+    step = tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(tf.matmul(W, x)))
+    with tf.Session() as sess, pytest.raises(
+            ValueError, match=r"MatMul '[^']*matmul[^']*' failed.*transpose_b needs b to be a "
+                              r"matrix.*shape \(2,\): a vector where a matrix was needed"):
+        sess.run(step, {x: np.ones(2)})
+    np.testing.assert_array_equal(W.value, np.ones((2, 2)))
 
 
 def test_matmul_operator_gradient():

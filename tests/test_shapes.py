@@ -1,6 +1,8 @@
 """Static shapes: what a node knows about its value's shape before running.
 Sizes known only at run time (None) never cause a false error when building,
 and a real mismatch is caught when building if the known sizes show it."""
+import tracemalloc
+
 import numpy as np
 import pytest
 
@@ -69,3 +71,33 @@ def test_unknown_number_of_axes_keeps_shape_unknown_but_dtype_known():
     assert (y.shape, y.dtype) == (None, np.float32)
     untyped = minidl.placeholder() * 2.0
     assert (untyped.shape, untyped.dtype) == (None, None)
+
+
+def peak_bytes_while(build):
+    """The most memory (in bytes) NumPy and Python held at once while `build()` ran."""
+    tracemalloc.start()
+    try:
+        build()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_building_on_big_placeholders_computes_nothing_of_their_size():
+    a = minidl.placeholder(minidl.float32, (4000, 4000))
+    product = minidl.matmul(a, minidl.placeholder(minidl.float32, (4000, 4000)))
+    assert (product.shape, product.dtype) == ((4000, 4000), np.float32)
+    huge = minidl.placeholder(minidl.float32, (200000, 200000))
+    assert peak_bytes_while(lambda: minidl.reduce_sum(huge * 2.0, axis=1)) < 2**20
+    assert peak_bytes_while(lambda: minidl.matmul(a, a)) < 2**20
+    assert (huge * 2.0).shape == (200000, 200000)
+
+
+def test_updates_and_initializers_have_no_value_to_infer_and_say_so():
+    W = minidl.Variable([1.0, 2.0], name="W")
+    step = minidl.train.AdamOptimizer().minimize(minidl.reduce_sum(W))
+    init = minidl.global_variables_initializer()
+    assert (step.shape, step.dtype) == (None, None)
+    assert repr(step) == "<ApplyGradients 'Adam'>" and repr(init) == "<InitializeVariables 'init'>"
+    assign = W.assign([3.0, 4.0])
+    assert (assign.shape, assign.dtype) == ((2,), np.float64)

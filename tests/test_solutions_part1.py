@@ -126,6 +126,47 @@ def test_chapter02_pre_order_is_rejected():
                     "comes before its input")
 
 
+def run_in_the_order_nodes_were_built(target, feed_dict):
+    values = {node: np.asarray(value) for node, value in feed_dict.items()}
+    for node in reversed(tf.traversal.topological_order([target])):
+        if node not in values:
+            values[node] = node.compute(*[values[x] for x in node.inputs])
+    return values[target]
+
+
+def run_forgetting_all_but_the_last_value(target, feed_dict):
+    value = None
+    for node in tf.traversal.topological_order([target], stop_at=feed_dict):
+        value = (feed_dict[node] if node in feed_dict
+                 else node.compute(*[value for _ in node.inputs]))
+    return value
+
+
+def test_chapter02_run_that_walks_the_order_backwards_is_rejected():
+    assert_rejected(chapter02.check_run, run_in_the_order_nodes_were_built,
+                    "raised KeyError", "inputs must have values before")
+
+
+def test_chapter02_run_that_keeps_only_the_last_value_is_rejected():
+    assert_rejected(chapter02.check_run, run_forgetting_all_but_the_last_value,
+                    "my_run for z with x = [1, 2]", "keyed by node")
+
+
+def test_chapter01_depends_on_that_forgets_a_node_depends_on_itself_is_rejected():
+    def only_through_inputs(node, other):
+        return any(solutions01.depends_on(input_node, other) for input_node in node.inputs)
+    assert_rejected(chapter01.check_depends_on, only_through_inputs,
+                    "depends_on(d, d) returned False", "depends on itself")
+
+
+def test_chapter01_affine_multiplying_the_wrong_way_round_is_rejected():
+    class AffineTransposed(AffineStub):
+        def compute(self, A_value, x_value, b_value):
+            return x_value @ A_value + b_value
+    assert_rejected(chapter01.check_affine, AffineTransposed, "failed",
+                    "np.matmul(A_value, x_value)")
+
+
 def test_chapter02_run_that_computes_what_is_fed_is_rejected():
     assert_rejected(chapter02.check_run, run_computing_fed_inputs,
                     "with y fed as [10, 20]", "stop_at")
@@ -173,13 +214,19 @@ def test_chapter03_weights_without_bias_are_rejected():
                     "it should be at least 95%")
 
 
+def test_chapter03_weights_with_centers_as_rows_are_rejected():
+    assert_rejected(chapter03.check_three_class_weights,
+                    lambda centers: (centers, -0.5 * np.sum(centers ** 2, axis=1)),
+                    "W should have shape (2, 3)")
+
+
 # Chapter 4
 
 solutions04 = load_solutions("chapter04")
 
 
 def test_chapter04_solutions_pass(capsys):
-    assert_correct(chapter04.check_cross_entropy, solutions04.cross_entropy, capsys)
+    assert_correct(chapter04.check_cross_entropy, solutions04.binary_cross_entropy, capsys)
     assert_correct(chapter04.check_log_softmax, solutions04.stable_log_softmax, capsys)
     assert_correct(chapter04.check_error_rate, solutions04.error_rate, capsys)
     assert_correct(chapter04.check_sigmoid_cross_entropy, solutions04.SigmoidCrossEntropy,
@@ -187,7 +234,7 @@ def test_chapter04_solutions_pass(capsys):
 
 
 def test_chapter04_stubs_are_reported_as_unfinished(capsys):
-    assert_not_yet(chapter04.check_cross_entropy, lambda Y, p: None, capsys)
+    assert_not_yet(chapter04.check_cross_entropy, lambda y, p: None, capsys)
     assert_not_yet(chapter04.check_log_softmax, lambda logits: None, capsys)
     assert_not_yet(chapter04.check_error_rate, lambda p, y: None, capsys)
     assert_not_yet(chapter04.check_sigmoid_cross_entropy, SigmoidCrossEntropyStub, capsys)
@@ -228,19 +275,25 @@ def test_chapter04_wrong_sigmoid_cross_entropy_is_rejected(wrong_operation, phra
 
 def test_chapter04_cross_entropy_without_the_minus_sign_is_rejected():
     assert_rejected(chapter04.check_cross_entropy,
-                    lambda Y, p: tf.reduce_sum(Y * tf.log(p)), "wrong sign")
+                    lambda y, p: tf.reduce_sum(y * tf.log(p) + (1 - y) * tf.log(1 - p)),
+                    "wrong sign")
 
 
 def test_chapter04_cross_entropy_averaged_over_examples_is_rejected():
-    def mean_over_examples(Y, p):
-        return -tf.reduce_mean(tf.reduce_sum(Y * tf.log(p), axis=1))
+    def mean_over_examples(y, p):
+        return -tf.reduce_mean(y * tf.log(p) + (1 - y) * tf.log(1 - p))
     assert_rejected(chapter04.check_cross_entropy, mean_over_examples,
-                    "the mean over the 4 examples")
+                    "the mean over the 5 examples")
+
+
+def test_chapter04_cross_entropy_of_class_one_only_is_rejected():
+    assert_rejected(chapter04.check_cross_entropy, lambda y, p: -tf.reduce_sum(y * tf.log(p)),
+                    "Only the examples of class 1 count", "-log(1 - p)")
 
 
 def test_chapter04_cross_entropy_per_example_is_rejected():
     assert_rejected(chapter04.check_cross_entropy,
-                    lambda Y, p: -tf.reduce_sum(Y * tf.log(p), axis=1), "one number")
+                    lambda y, p: -(y * tf.log(p) + (1 - y) * tf.log(1 - p)), "one number")
 
 
 def test_chapter04_log_of_softmax_is_rejected_as_not_finite():
@@ -249,6 +302,13 @@ def test_chapter04_log_of_softmax_is_rejected_as_not_finite():
         return tf.log(e / tf.reduce_sum(e, axis=1, keepdims=True))
     assert_rejected(chapter04.check_log_softmax, log_of_shifted_softmax,
                     "not finite", "log(0)")
+
+
+def test_chapter04_log_softmax_without_subtracting_the_maximum_is_rejected():
+    def overflowing(logits):
+        return logits - tf.log(tf.reduce_sum(tf.exp(logits), axis=1, keepdims=True))
+    assert_rejected(chapter04.check_log_softmax, overflowing, "not finite",
+                    "subtract each row's largest score")
 
 
 def test_chapter04_log_softmax_from_the_library_is_rejected():

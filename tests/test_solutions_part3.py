@@ -100,12 +100,14 @@ def test_chapter11_solutions_pass(capsys):
                    capsys)
     assert_correct(chapter11.check_glorot_uniform, solutions11.glorot_uniform, capsys)
     assert_correct(chapter11.check_dead_units, solutions11.dead_units, capsys)
+    assert_correct(chapter11.check_first_nonfinite, solutions11.first_nonfinite, capsys)
 
 
 def test_chapter11_stubs_are_reported_as_unfinished(capsys):
     assert_not_yet(chapter11.check_expected_initial_loss, lambda counts: None, capsys)
     assert_not_yet(chapter11.check_glorot_uniform, lambda fan_in, fan_out, rng: None, capsys)
     assert_not_yet(chapter11.check_dead_units, lambda activations: None, capsys)
+    assert_not_yet(chapter11.check_first_nonfinite, lambda loss, feed_dict: None, capsys)
 
 
 def test_chapter11_initial_loss_ln_c_for_unbalanced_classes_is_rejected():
@@ -161,3 +163,35 @@ def test_chapter11_dead_units_along_the_rows_is_rejected():
 def test_chapter11_dead_units_as_a_node_is_refused():
     assert_rejected(chapter11.check_dead_units, lambda activations: tf.constant(0.3),
                     "not a minidl node")
+
+
+def test_chapter11_first_nonfinite_naming_the_loss_is_rejected():
+    assert_rejected(chapter11.check_first_nonfinite, lambda loss, feed_dict: loss.name,
+                    "is the loss, where the NaN ends up")
+
+
+def test_chapter11_first_nonfinite_looking_for_nan_only_is_rejected():
+    def nan_only(loss, feed_dict):
+        order = tf.traversal.topological_order([loss])
+        with tf.Session() as session, np.errstate(all="ignore"):
+            values = session.run(order, feed_dict)
+        return next((node.name for node, value in zip(order, values)
+                     if np.any(np.isnan(value))), None)
+    assert_rejected(chapter11.check_first_nonfinite, nan_only, "An infinity counts too")
+
+
+def test_chapter11_first_nonfinite_returning_the_node_is_refused():
+    def the_node(loss, feed_dict):
+        return tf.traversal.topological_order([loss])[-1]
+    assert_rejected(chapter11.check_first_nonfinite, the_node, "not the node itself")
+
+
+def test_chapter11_first_nonfinite_through_check_numerics_is_refused():
+    def shortcut(loss, feed_dict):
+        try:
+            tf.Session(check_numerics=True).run(loss, feed_dict)
+        except FloatingPointError as error:
+            return str(error).split("'")[1]
+        return None
+    assert_rejected(chapter11.check_first_nonfinite, shortcut,
+                    "calls `tf.Session(check_numerics=True)`")

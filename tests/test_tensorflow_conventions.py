@@ -90,3 +90,12 @@ def test_a_permutation_axis_out_of_range_is_an_error_naming_the_op():
     with raises(ValueError, "Transpose 'flipped'", "(2, 3)", "-3"):
         tf.transpose(x, (-3, 0), name="flipped")
     unchanged.check()
+
+
+@pytest.mark.parametrize("shape, expected", [(5, (5,)), (np.int64(5), (5,)),
+                                             ((np.int64(2), 3), (2, 3))])
+def test_an_initializer_takes_a_bare_int_or_numpy_integers_as_its_shape(shape, expected):
+    for initializer in (tf.zeros_initializer(), tf.constant_initializer(0.5),
+                        tf.random_normal_initializer(seed=1),
+                        tf.glorot_uniform_initializer(seed=1)):
+        assert initializer(shape).shape == expected

@@ -191,10 +191,10 @@ def test_a_multilayer_perceptron_learns_xor():
     assert accuracy == 1.0
 
 
-def test_a_step_moves_a_variable_in_place_and_fetched_values_do_not_move_with_it():
-    """The optimizer writes into the variable's own array; what a run returned
-    before (the variable, a view of it, its value in the training run) keeps
-    the value it had."""
+def test_a_step_gives_a_variable_a_new_array_and_fetched_values_do_not_move():
+    """The optimizer rebinds the variable to value + update; what a run
+    returned before (the variable, a view of it, its value in the training
+    run) keeps the value it had."""
     W = tf.Variable([[1.0, 2.0], [3.0, 4.0]])
     step = tf.train.GradientDescentOptimizer(0.5).minimize(tf.reduce_sum(W))
     array = W.value
@@ -202,8 +202,8 @@ def test_a_step_moves_a_variable_in_place_and_fetched_values_do_not_move_with_it
         fetched, transposed, row = sess.run([W, tf.transpose(W), tf.reshape(W, (4,))])
         during_step, _ = sess.run([W, step])
         sess.run(step)
-    assert W.value is array
-    np.testing.assert_array_equal(array, [[0.0, 1.0], [2.0, 3.0]])
+    np.testing.assert_array_equal(W.value, [[0.0, 1.0], [2.0, 3.0]])
+    np.testing.assert_array_equal(array, [[1.0, 2.0], [3.0, 4.0]])
     np.testing.assert_array_equal(fetched, [[1.0, 2.0], [3.0, 4.0]])
     np.testing.assert_array_equal(transposed, [[1.0, 3.0], [2.0, 4.0]])
     np.testing.assert_array_equal(row, [1.0, 2.0, 3.0, 4.0])
@@ -228,10 +228,13 @@ class GradientDescentWithAScalarUpdate(tf.train.GradientDescentOptimizer):
         return np.sum(grad), {}
 
 
-def test_an_update_of_the_wrong_shape_is_reported_when_the_step_is_built():
+def test_an_update_of_the_wrong_shape_is_reported_and_changes_nothing():
     a = tf.Variable(1.0, name="a")
     W = tf.Variable([1.0, 2.0], name="W")
-    with pytest.raises(ValueError, match=r"GradientDescentWithAScalarUpdate.update_rule gave "
-                                         r"an update of shape \(\) for variable 'W' of "
-                                         r"shape \(2,\)"):
-        GradientDescentWithAScalarUpdate(0.1).minimize(a * tf.reduce_sum(W))
+    step = GradientDescentWithAScalarUpdate(0.1).minimize(a * tf.reduce_sum(W))
+    with tf.Session() as sess, pytest.raises(
+            ValueError, match=r"GradientDescentWithAScalarUpdate.update_rule gave an update "
+                              r"of shape \(\) for variable 'W' of shape \(2,\)"):
+        sess.run(step)
+    assert a.value == 1.0
+    np.testing.assert_array_equal(W.value, [1.0, 2.0])

@@ -1,4 +1,6 @@
-"""Drawing a GraphLayout with matplotlib: boxes, labels, curved arrows, legend.
+"""Drawing a GraphLayout with matplotlib: boxes, labels, curved arrows, legend,
+the layers from left to right or, when that would not fit a notebook column,
+from top to bottom.
 
 Everything is measured in points (1/72 inch): the axes span the whole
 figure with one data unit per point, so text sizes, box sizes and positions

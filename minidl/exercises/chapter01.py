@@ -110,7 +110,13 @@ def check_affine(Affine):
         with Session() as session:
             for _ in range(3):
                 x_value = rng.integers(-3, 4, size=3).astype(float)
-                got = session.run(node, feed_dict={x: x_value})
+                try:
+                    got = session.run(node, feed_dict={x: x_value})
+                except ValueError as error:
+                    fail(f"running Affine(A, x, b) with A of shape (2, 3), x of shape (3,) "
+                         f"and b of shape (2,) failed: {error}. compute gets the NumPy "
+                         f"values: A @ x (np.matmul(A_value, x_value)) has one number per "
+                         f"row of A, and b adds one to each.")
                 if got is None:
                     return not_yet("Affine.compute")
                 got = numbers(got, "the value Affine.compute returns")

@@ -8,18 +8,19 @@ import numpy as np
 from ..graph import Graph, Node
 from ..operation import Operation
 from ..ops.activations import log_softmax, softmax
+from ..ops.elementwise import log
 from ..ops.losses import (
     SigmoidCrossEntropyWithLogits,
     sigmoid_cross_entropy_with_logits,
     softmax_cross_entropy_with_logits_v2,
 )
+from ..ops.reductions import reduce_sum
 from ..placeholder import placeholder
 from ..session import Session
 from ..traversal import topological_order
 from .feedback import correct, describe, fail, node, not_yet, numbers, show
 from .guard import refusing
 
-_Y_VALUE = np.eye(3)[[0, 2, 1, 2]]
 _P_VALUE = np.array([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.25, 0.5, 0.25], [0.8, 0.1, 0.1]])
 
 
@@ -51,30 +52,41 @@ def _build(what, build, *inputs):
 _LIBRARY_LOSS_TYPES = {"Softmax", "LogSoftmax", "CrossEntropy", "SigmoidCrossEntropyWithLogits"}
 
 
-def check_cross_entropy(cross_entropy):
-    """Exercise 1: `cross_entropy(Y, p)` builds J = -sum_i sum_c Y_ic log p_ic."""
+def check_cross_entropy(binary_cross_entropy):
+    """Exercise 1: `binary_cross_entropy(y, p)` builds
+    J = -sum_i (y_i log p_i + (1 - y_i) log(1 - p_i)) for 0/1 labels y and the
+    probabilities p of class 1, compared with the library's sigmoid cross-entropy
+    of the scores log(p / (1 - p))."""
+    y_value = np.array([1.0, 0.0, 1.0, 0.0, 1.0])
+    p_value = np.array([0.9, 0.2, 0.4, 0.7, 0.6])
     with Graph().as_default():
-        Y = placeholder("float64", shape=(None, 3), name="Y")
-        p = placeholder("float64", shape=(None, 3), name="p")
-        J = _build("cross_entropy", cross_entropy, Y, p)
+        y = placeholder("float64", shape=(None,), name="y")
+        p = placeholder("float64", shape=(None,), name="p")
+        J = _build("binary_cross_entropy", binary_cross_entropy, y, p)
         if J is None:
-            return not_yet("cross_entropy")
-        got = _run(J, "cross_entropy", {Y: _Y_VALUE, p: _P_VALUE})
-    expected = -np.sum(_Y_VALUE * np.log(_P_VALUE))
+            return not_yet("binary_cross_entropy")
+        feed_dict = {y: y_value, p: p_value}
+        got = _run(J, "binary_cross_entropy", feed_dict)
+        reference = reduce_sum(sigmoid_cross_entropy_with_logits(y, log(p) - log(1 - p)))
+        with Session() as session:
+            expected = session.run(reference, feed_dict)
     if np.shape(got) != ():
-        fail(f"J should be one number, the sum over all examples and classes; it has "
-             f"shape {np.shape(got)}. reduce_sum with no axis sums everything")
+        fail(f"J should be one number, the sum over all examples; it has shape "
+             f"{np.shape(got)}. reduce_sum with no axis sums everything")
     if not np.isclose(got, expected):
-        if np.isclose(got, -expected):
-            hint = " It has the wrong sign: log p <= 0, so J = -sum(...) >= 0."
-        elif np.isclose(got, expected / len(_Y_VALUE)):
-            hint = " That is the mean over the 4 examples; J here is their sum."
-        else:
-            hint = ""
-        fail(f"for the labels {show(_Y_VALUE)} and probabilities {show(_P_VALUE)}, your "
-             f"J is {got:.4f}, but -sum(Y log p) = {expected:.4f}.{hint}")
-    correct("J adds up -log p of the true class of every example; the one-hot Y "
-            "picks that class out of each row.")
+        hints = {-expected: " It has the wrong sign: log p <= 0, so J = -sum(...) >= 0.",
+                 expected / len(y_value): " That is the mean over the 5 examples; J here "
+                                          "is their sum.",
+                 -np.sum(y_value * np.log(p_value)): (
+                     " Only the examples of class 1 count: an example of class 0 adds "
+                     "-log(1 - p), the log of the probability given to class 0.")}
+        hint = next((text for value, text in hints.items() if np.isclose(got, value)), "")
+        fail(f"for the labels {show(y_value)} and probabilities of class 1 {show(p_value)}, "
+             f"your J is {got:.4f}, but -sum(y log p + (1 - y) log(1 - p)) = "
+             f"{expected:.4f}.{hint}")
+    correct("J adds -log of the probability given to each example's true class: p for "
+            "class 1, 1 - p for class 0. The softmax cross-entropy of the chapter, with "
+            "two classes.")
 
 
 def check_log_softmax(stable_log_softmax):
@@ -93,8 +105,10 @@ def check_log_softmax(stable_log_softmax):
         fail(f"for 3 rows of 3 scores your log-softmax gives shape {np.shape(got)}; "
              f"expected {expected.shape} (keepdims=True keeps the summed axis)")
     if not np.all(np.isfinite(got)):
-        hint = (" A NaN comes from e**1000 = inf (inf / inf, inf - inf): subtract each "
-                "row's largest score before exp." if np.any(np.isnan(got)) else
+        overflowed = np.any(np.isnan(got)) or np.any(~np.isfinite(got).any(axis=1))
+        hint = (" e**1000 overflows to inf, and inf / inf, inf - inf or z - log(inf) give "
+                "NaN or -inf for the whole row: subtract each row's largest score before "
+                "exp." if overflowed else
                 " A -inf is log(0): never take the log of a probability that rounded "
                 "to 0; use z - max(z) - log(sum(e**(z - max(z)))).")
         fail(f"for the scores {show(logits_value)} your log-softmax gives {show(got)}, "

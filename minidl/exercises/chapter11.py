@@ -1,8 +1,17 @@
 """Checks for the exercises of chapter 11, debugging and initialization."""
 import numpy as np
 
-from ..graph import Node
+from .. import session as session_module
+from ..graph import Graph, Node
+from ..ops.activations import softmax
+from ..ops.elementwise import exp, log
+from ..ops.reductions import reduce_mean, reduce_sum
+from ..placeholder import placeholder
+from ..session import Session
+from ..traversal import topological_order
+from ..variable import Variable
 from .feedback import correct, fail, not_yet, number, numbers, show
+from .guard import refusing
 
 
 def _number(answer, what):
@@ -109,3 +118,79 @@ def check_dead_units(dead_units):
              f"{got:.4f}.{hint}")
     correct("a unit that is 0 for every example of a large batch passes no gradient "
             "back: unless the layer below changes, it stays dead.")
+
+
+def _planted_nan_graphs():
+    """Yield (description, loss, feed_dict) for small graphs with a NaN or an
+    infinity planted at a known node, and one without any; each while its
+    graph is the default one, as in a notebook."""
+    with Graph().as_default():
+        X = placeholder("float64", shape=(None, 3), name="X")
+        Y = placeholder("float64", shape=(None, 3), name="Y")
+        W = Variable(np.array([[400.0, -300.0, 0.0], [0.0, 500.0, -400.0], [1.0, 1.0, 1.0]]),
+                     name="W")
+        p = softmax(X @ W, name="p")
+        J = -reduce_mean(reduce_sum(Y * log(p, name="log_p"), axis=1), name="J")
+        feed = {X: np.array([[1.0, 2.0, 0.5], [2.0, 0.0, 1.0]]), Y: np.eye(3)[[0, 2]]}
+        yield "a cross-entropy written as -sum(Y log p) with huge scores", J, feed
+    with Graph().as_default():
+        x = placeholder("float64", shape=(None,), name="x")
+        growth = exp(x * 1000.0, name="growth")
+        J = reduce_sum(growth / growth, name="J")
+        yield "exp(1000 x) / exp(1000 x)", J, {x: np.array([0.5, 1.0])}
+    with Graph().as_default():
+        x = placeholder("float64", shape=(None,), name="x")
+        J = reduce_sum(exp(-x * x, name="bump"), name="J")
+        yield "a graph without NaN or infinity", J, {x: np.array([0.5, 1.0])}
+
+
+def _first_nonfinite_name(loss, feed_dict):
+    """The model answer's result, computed the check's own way."""
+    order = topological_order([loss])
+    with Session(loss.graph) as session, np.errstate(all="ignore"):
+        values = session.run(order, feed_dict)
+    for node, value in zip(order, values):
+        if np.issubdtype(np.asarray(value).dtype, np.inexact) and not np.all(np.isfinite(value)):
+            return node.name
+    return None
+
+
+def check_first_nonfinite(first_nonfinite):
+    """Exercise 4: `first_nonfinite(loss, feed_dict)` returns the name of the
+    first node, in the order a session computes them, whose value holds NaN or
+    infinity; None when there is none."""
+    shortcut = [("tf.Session(check_numerics=True)", session_module._check_finite)]
+    for description, loss, feed in _planted_nan_graphs():
+        expected = _first_nonfinite_name(loss, feed)
+        with refusing("first_nonfinite", shortcut,
+                      reason="check_numerics is the tool this exercise rebuilds"):
+            answer = first_nonfinite(loss, feed)
+        if answer is None and expected is not None:
+            if description.startswith("a cross"):
+                return not_yet("first_nonfinite")
+            fail(f"in {description}, node '{expected}' holds NaN or infinity, but "
+                 f"first_nonfinite returned None")
+        if isinstance(answer, Node):
+            fail(f"first_nonfinite should return the node's name, a string such as "
+                 f"'{answer.name}', not the node itself: write node.name")
+        if answer == expected:
+            continue
+        if answer is not None and not isinstance(answer, str):
+            fail(f"first_nonfinite should return a node's name (a string) or None; it "
+                 f"returned {answer!r}")
+        hint = ""
+        if answer == loss.name:
+            hint = (f" '{loss.name}' is the loss, where the NaN ends up; the bug is where "
+                    f"it starts, the first bad node in the order the session computes them.")
+        elif expected is None:
+            hint = " Every value of this graph is finite: return None."
+        else:
+            order = [node.name for node in topological_order([loss])]
+            if answer in order and order.index(answer) > order.index(expected):
+                hint = (f" '{answer}' comes after '{expected}' in the order the session "
+                        f"computes them. An infinity counts too: test with np.isfinite, "
+                        f"not only np.isnan.")
+        fail(f"in {description}, the first node whose value is not finite is "
+             f"{expected!r}; first_nonfinite returned {answer!r}.{hint}")
+    correct("the first non-finite value in computing order is where a NaN is born; "
+            "every node after it only passes it on. That is what check_numerics reports.")

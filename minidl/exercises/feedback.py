@@ -8,6 +8,10 @@ A check says one of three things, always in plain words:
 - the answer is wrong: the check raises an AssertionError that says what
   was tried, what came out, what was expected and, where it can tell, why;
 - the answer is right: `correct` prints "Correct!" and what it means.
+
+An answer of the wrong type (a string where a number is asked, a NumPy array
+where a node is) is refused with a word on what it is and what was expected:
+`number`, `numbers`, `truth` and `node` check a value and return it.
 """
 import numpy as np
 

@@ -2,14 +2,14 @@
 which turns scores into probabilities."""
 import numpy as np
 
-from ..operation import Operation
+from ..operation import UnaryOperation
 from .comparison import greater, where
 from .elementwise import exp
 from .reductions import reduce_sum
 from .shape_ops import zeros_like
 
 
-class Sigmoid(Operation):
+class Sigmoid(UnaryOperation):
     """sigmoid(x) = 1 / (1 + e**-x), squashing any number into (0, 1).
 
     d/dx sigmoid(x) = sigmoid(x) (1 - sigmoid(x)).
@@ -21,9 +21,6 @@ class Sigmoid(Operation):
     is exactly 0, the right limit: NumPy's warning about it is silenced.
     """
 
-    def __init__(self, x, name=None):
-        super().__init__([x], name)
-
     def compute(self, x):
         with np.errstate(over="ignore"):  # e**-x = inf gives 1 / inf = 0: correct
             return 1 / (1 + np.exp(-x))
@@ -32,11 +29,8 @@ class Sigmoid(Operation):
         return [grad * self * (1 - self)]
 
 
-class Tanh(Operation):
+class Tanh(UnaryOperation):
     """tanh(x), squashing any number into (-1, 1).  d/dx tanh(x) = 1 - tanh(x)**2."""
-
-    def __init__(self, x, name=None):
-        super().__init__([x], name)
 
     def compute(self, x):
         return np.tanh(x)
@@ -45,11 +39,8 @@ class Tanh(Operation):
         return [grad * (1 - self * self)]
 
 
-class Relu(Operation):
+class Relu(UnaryOperation):
     """max(x, 0).  d/dx = 1 where x > 0, else 0."""
-
-    def __init__(self, x, name=None):
-        super().__init__([x], name)
 
     def compute(self, x):
         return np.maximum(x, 0)
@@ -59,7 +50,7 @@ class Relu(Operation):
         return [where(greater(x, 0), grad, zeros_like(grad))]
 
 
-class Softmax(Operation):
+class Softmax(UnaryOperation):
     """softmax(x)_i = e**x_i / sum_j e**x_j along `axis`: scores to probabilities.
 
     Subtracting the largest score first changes nothing mathematically (it
@@ -72,7 +63,7 @@ class Softmax(Operation):
 
     def __init__(self, x, axis=-1, name=None):
         self.axis = axis
-        super().__init__([x], name)
+        super().__init__(x, name)
 
     def compute(self, x):
         e = np.exp(x - x.max(axis=self.axis, keepdims=True))
@@ -82,7 +73,7 @@ class Softmax(Operation):
         return [self * (grad - reduce_sum(grad * self, self.axis, keepdims=True))]
 
 
-class LogSoftmax(Operation):
+class LogSoftmax(UnaryOperation):
     """log(softmax(x)) along `axis`, computed without ever taking log(0):
     x - max(x) - log(sum(e**(x - max(x)))).
 
@@ -91,7 +82,7 @@ class LogSoftmax(Operation):
 
     def __init__(self, x, axis=-1, name=None):
         self.axis = axis
-        super().__init__([x], name)
+        super().__init__(x, name)
 
     def compute(self, x):
         shifted = x - x.max(axis=self.axis, keepdims=True)

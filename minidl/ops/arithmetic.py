@@ -7,18 +7,16 @@ own shape (see broadcast.py).
 """
 import numpy as np
 
-from ..operation import Operation
+from ..operation import BinaryOperation, Operation, UnaryOperation
+from ..shapes import broadcast_shapes, one_element_dtype
 from .broadcast import unbroadcast
 from .comparison import greater, greater_equal, less_equal, where
 from .elementwise import log
 from .shape_ops import ones_like, zeros_like
 
 
-class Add(Operation):
+class Add(BinaryOperation):
     """x + y.  d/dx = 1, d/dy = 1: the gradient passes through unchanged."""
-
-    def __init__(self, x, y, name=None):
-        super().__init__([x, y], name)
 
     def compute(self, x, y):
         return x + y
@@ -28,11 +26,8 @@ class Add(Operation):
         return [unbroadcast(grad, x), unbroadcast(grad, y)]
 
 
-class Subtract(Operation):
+class Subtract(BinaryOperation):
     """x - y.  d/dx = 1, d/dy = -1."""
-
-    def __init__(self, x, y, name=None):
-        super().__init__([x, y], name)
 
     def compute(self, x, y):
         return x - y
@@ -42,11 +37,8 @@ class Subtract(Operation):
         return [unbroadcast(grad, x), unbroadcast(-grad, y)]
 
 
-class Multiply(Operation):
+class Multiply(BinaryOperation):
     """x * y, elementwise.  d/dx = y, d/dy = x."""
-
-    def __init__(self, x, y, name=None):
-        super().__init__([x, y], name)
 
     def compute(self, x, y):
         return x * y
@@ -56,11 +48,8 @@ class Multiply(Operation):
         return [unbroadcast(grad * y, x), unbroadcast(grad * x, y)]
 
 
-class Divide(Operation):
+class Divide(BinaryOperation):
     """x / y.  d/dx = 1 / y, d/dy = -x / y**2."""
-
-    def __init__(self, x, y, name=None):
-        super().__init__([x, y], name)
 
     def compute(self, x, y):
         return x / y
@@ -70,11 +59,8 @@ class Divide(Operation):
         return [unbroadcast(grad / y, x), unbroadcast(-grad * x / (y * y), y)]
 
 
-class Negative(Operation):
+class Negative(UnaryOperation):
     """-x.  d/dx = -1."""
-
-    def __init__(self, x, name=None):
-        super().__init__([x], name)
 
     def compute(self, x):
         return -x
@@ -83,12 +69,9 @@ class Negative(Operation):
         return [-grad]
 
 
-class Pow(Operation):
+class Pow(BinaryOperation):
     """x ** y.  d/dx = y x**(y-1), d/dy = x**y log(x) (taken as 0 where x <= 0,
     as TensorFlow does, since log is undefined there)."""
-
-    def __init__(self, x, y, name=None):
-        super().__init__([x, y], name)
 
     def compute(self, x, y):
         return x ** y
@@ -100,12 +83,9 @@ class Pow(Operation):
                 unbroadcast(grad * self * log_x, y)]
 
 
-class Maximum(Operation):
+class Maximum(BinaryOperation):
     """The larger of x and y, elementwise. The gradient goes to whichever was
     larger (to x on a tie)."""
-
-    def __init__(self, x, y, name=None):
-        super().__init__([x, y], name)
 
     def compute(self, x, y):
         return np.maximum(x, y)
@@ -117,12 +97,9 @@ class Maximum(Operation):
                 unbroadcast(where(x_wins, nothing, grad), y)]
 
 
-class Minimum(Operation):
+class Minimum(BinaryOperation):
     """The smaller of x and y, elementwise. The gradient goes to whichever was
     smaller (to x on a tie)."""
-
-    def __init__(self, x, y, name=None):
-        super().__init__([x, y], name)
 
     def compute(self, x, y):
         return np.minimum(x, y)
@@ -139,6 +116,10 @@ class AddN(Operation):
 
     def __init__(self, inputs, name=None):
         super().__init__(list(inputs), name)
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return (broadcast_shapes(self, input_shapes),
+                one_element_dtype(self, input_shapes, input_dtypes))
 
     def compute(self, *values):
         total = values[0]

@@ -18,6 +18,9 @@ class Unbroadcast(Operation):
     def __init__(self, grad, like, name=None):
         super().__init__([grad, like], name)
 
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return input_shapes[1], input_dtypes[0]
+
     def compute(self, grad, like):
         extra = grad.ndim - like.ndim
         if extra:
@@ -37,6 +40,9 @@ class BroadcastLike(Operation):
 
     def __init__(self, x, like, name=None):
         super().__init__([x, like], name)
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return input_shapes[1], input_dtypes[0]
 
     def compute(self, x, like):
         return np.broadcast_to(x, like.shape)

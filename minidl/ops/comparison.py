@@ -1,18 +1,16 @@
 """Comparisons and selection. Comparisons give booleans, which have no gradient."""
 import numpy as np
 
-from ..operation import Operation
+from ..operation import BinaryOperation, Operation
+from ..shapes import broadcast_shapes, one_element_dtype
 from .broadcast import unbroadcast
 from .shape_ops import zeros_like
 
 
-class Comparison(Operation):
+class Comparison(BinaryOperation):
     """An elementwise comparison of x and y; subclasses name the NumPy function."""
 
     numpy_function = None
-
-    def __init__(self, x, y, name=None):
-        super().__init__([x, y], name)
 
     def compute(self, x, y):
         return type(self).numpy_function(x, y)
@@ -52,6 +50,10 @@ class Where(Operation):
 
     def __init__(self, condition, x, y, name=None):
         super().__init__([condition, x, y], name)
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return (broadcast_shapes(self, input_shapes),
+                one_element_dtype(self, input_shapes, input_dtypes))
 
     def compute(self, condition, x, y):
         return np.where(condition, x, y)

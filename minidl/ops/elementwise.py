@@ -2,14 +2,11 @@
 function, multiplied (chain rule) by `grad`."""
 import numpy as np
 
-from ..operation import Operation
+from ..operation import UnaryOperation
 
 
-class Square(Operation):
+class Square(UnaryOperation):
     """x**2.  d/dx = 2x."""
-
-    def __init__(self, x, name=None):
-        super().__init__([x], name)
 
     def compute(self, x):
         return x * x
@@ -19,11 +16,8 @@ class Square(Operation):
         return [grad * 2 * x]
 
 
-class Sqrt(Operation):
+class Sqrt(UnaryOperation):
     """The square root.  d/dx sqrt(x) = 1 / (2 sqrt(x))."""
-
-    def __init__(self, x, name=None):
-        super().__init__([x], name)
 
     def compute(self, x):
         return np.sqrt(x)
@@ -32,11 +26,8 @@ class Sqrt(Operation):
         return [grad / (2 * self)]
 
 
-class Exp(Operation):
+class Exp(UnaryOperation):
     """e**x.  d/dx e**x = e**x, the operation's own value."""
-
-    def __init__(self, x, name=None):
-        super().__init__([x], name)
 
     def compute(self, x):
         return np.exp(x)
@@ -45,11 +36,8 @@ class Exp(Operation):
         return [grad * self]
 
 
-class Log(Operation):
+class Log(UnaryOperation):
     """The natural logarithm.  d/dx log(x) = 1 / x."""
-
-    def __init__(self, x, name=None):
-        super().__init__([x], name)
 
     def compute(self, x):
         return np.log(x)
@@ -59,11 +47,8 @@ class Log(Operation):
         return [grad / x]
 
 
-class Abs(Operation):
+class Abs(UnaryOperation):
     """|x|.  d/dx |x| = sign(x) (taken as 0 at x = 0)."""
-
-    def __init__(self, x, name=None):
-        super().__init__([x], name)
 
     def compute(self, x):
         return np.abs(x)
@@ -73,11 +58,8 @@ class Abs(Operation):
         return [grad * sign(x)]
 
 
-class Sign(Operation):
+class Sign(UnaryOperation):
     """-1, 0 or 1 by the sign of x. Flat almost everywhere: no gradient."""
-
-    def __init__(self, x, name=None):
-        super().__init__([x], name)
 
     def compute(self, x):
         return np.sign(x)

@@ -7,9 +7,23 @@ finite losses and finite gradients.
 """
 import numpy as np
 
+from ..graph import format_shape
 from ..operation import Operation
+from ..shapes import one_element_dtype, reduced_shape, same_shapes
 from .activations import log_softmax, sigmoid
 from .shape_ops import expand_dims
+
+
+def _same_shape(operation, input_shapes):
+    """The one shape labels and logits share, from what each knows; an error
+    naming both shapes if they differ."""
+    try:
+        return same_shapes(operation, input_shapes)
+    except ValueError:
+        labels, logits = input_shapes
+        raise ValueError(f"{operation.type} '{operation.name}': labels of shape "
+                         f"{format_shape(labels)} do not match logits of shape "
+                         f"{format_shape(logits)}") from None
 
 
 def _require_same_shape(operation, labels, logits):
@@ -30,6 +44,11 @@ class CrossEntropy(Operation):
     def __init__(self, labels, log_probabilities, axis=-1, name=None):
         self.axis = axis
         super().__init__([labels, log_probabilities], name)
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        shape = _same_shape(self, input_shapes)
+        return (reduced_shape(self, shape, self.axis, False),
+                one_element_dtype(self, input_shapes, input_dtypes))
 
     def compute(self, labels, log_probabilities):
         _require_same_shape(self, labels, log_probabilities)
@@ -53,6 +72,10 @@ class SigmoidCrossEntropyWithLogits(Operation):
 
     def __init__(self, labels, logits, name=None):
         super().__init__([labels, logits], name)
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return (_same_shape(self, input_shapes),
+                one_element_dtype(self, input_shapes, input_dtypes))
 
     def compute(self, labels, logits):
         _require_same_shape(self, labels, logits)

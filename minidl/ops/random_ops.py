@@ -22,14 +22,17 @@ class RandomUniformLike(Operation):
 
     def __init__(self, x, seed=None, name=None):
         graph = x.graph if isinstance(x, Node) else get_default_graph()
-        generator = random_generator(seed, graph)
-        self.generator = None  # finding the output's shape draws from a throwaway one
+        self.generator = random_generator(seed, graph)
         super().__init__([x], name)
-        self.generator = generator
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        dtype, = input_dtypes
+        if dtype is not None and not np.issubdtype(dtype, np.floating):
+            dtype = np.dtype(np.float64)
+        return input_shapes[0], dtype
 
     def compute(self, x):
-        generator = self.generator or np.random.default_rng(0)
-        numbers = generator.random(np.shape(x))
+        numbers = self.generator.random(np.shape(x))
         return numbers.astype(x.dtype) if np.issubdtype(x.dtype, np.floating) else numbers
 
     def gradient(self, grad):

@@ -12,6 +12,7 @@ import numpy as np
 from ..constant import Constant
 from ..graph import Node
 from ..operation import Operation
+from ..shapes import one_element_dtype, reduced_shape
 from .comparison import equal, where
 from .shape_ops import ones_like, zeros_like
 
@@ -34,6 +35,10 @@ class Reduction(Operation):
         self.axis = _axes(axis)
         self.keepdims = keepdims
         super().__init__([x], name)
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return (reduced_shape(self, input_shapes[0], self.axis, self.keepdims),
+                one_element_dtype(self, input_shapes, input_dtypes))
 
 
 class ReduceSum(Reduction):
@@ -99,6 +104,9 @@ class Unreduce(Operation):
         self.keepdims = keepdims
         super().__init__([grad, like], name)
 
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return input_shapes[1], input_dtypes[0]
+
     def compute(self, grad, like):
         if not self.keepdims and self.axis is not None:
             grad = np.expand_dims(grad, self.axis)
@@ -116,6 +124,9 @@ class ReducedCount(Operation):
         self.axis = axis
         super().__init__([x], name)
 
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return (), input_dtypes[0]
+
     def compute(self, x):
         return np.asarray(_count(x.shape, self.axis), dtype=x.dtype)
 
@@ -131,6 +142,9 @@ class ArgMax(Operation):
     def __init__(self, x, axis=0, name=None):
         self.axis = axis
         super().__init__([x], name)
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return reduced_shape(self, input_shapes[0], self.axis, False), np.dtype(np.int64)
 
     def compute(self, x):
         return np.argmax(x, axis=self.axis)

@@ -1,11 +1,13 @@
 """Operations that move values around without changing them: reshape,
 transpose, new axes, type casts, and arrays of ones or zeros shaped like another."""
+import math
+
 import numpy as np
 from numpy.lib.array_utils import normalize_axis_index
 
 from ..dtypes import as_dtype
-from ..operation import Operation
-from ..shapes import as_shape
+from ..operation import Operation, UnaryOperation
+from ..shapes import as_shape, incompatible_inputs
 
 
 class Reshape(Operation):
@@ -14,6 +16,9 @@ class Reshape(Operation):
     def __init__(self, x, shape, name=None):
         self.new_shape = as_shape(shape)
         super().__init__([x], name)
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return _reshaped(self, input_shapes[0], self.new_shape), input_dtypes[0]
 
     def compute(self, x):
         return np.reshape(x, self.new_shape)
@@ -29,6 +34,9 @@ class ReshapeLike(Operation):
     def __init__(self, x, like, name=None):
         super().__init__([x, like], name)
 
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return input_shapes[1], input_dtypes[0]
+
     def compute(self, x, like):
         return np.reshape(x, like.shape)
 
@@ -43,6 +51,16 @@ class ExpandDims(Operation):
     def __init__(self, x, axis, name=None):
         self.axis = axis
         super().__init__([x], name)
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        shape, = input_shapes
+        if shape is None:
+            return None, input_dtypes[0]
+        try:
+            position = normalize_axis_index(self.axis, len(shape) + 1)
+        except np.exceptions.AxisError as error:
+            raise incompatible_inputs(self, input_shapes, error) from None
+        return shape[:position] + (1,) + shape[position:], input_dtypes[0]
 
     def compute(self, x):
         position = normalize_axis_index(self.axis, x.ndim + 1)  # -1: after the last axis
@@ -61,6 +79,16 @@ class Transpose(Operation):
         self.perm = None if perm is None else _from_the_start(perm)
         super().__init__([x], name)
 
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        shape, = input_shapes
+        if shape is None:
+            return None, input_dtypes[0]
+        perm = tuple(reversed(range(len(shape)))) if self.perm is None else self.perm
+        if sorted(perm) != list(range(len(shape))):
+            raise incompatible_inputs(self, input_shapes, f"perm {perm} does not list each "
+                                      f"of the {len(shape)} axes once")
+        return tuple(shape[p] for p in perm), input_dtypes[0]
+
     def compute(self, x):
         return x.transpose(self.perm)
 
@@ -77,12 +105,15 @@ def _from_the_start(perm):
                  for axis in perm)
 
 
-class MatrixTranspose(Operation):
+class MatrixTranspose(UnaryOperation):
     """Swaps the last two axes: the transpose of a matrix, or of each matrix in
     a stack of them. A vector stays as it is."""
 
-    def __init__(self, x, name=None):
-        super().__init__([x], name)
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        shape, = input_shapes
+        if shape is None or len(shape) < 2:
+            return shape, input_dtypes[0]
+        return shape[:-2] + (shape[-1], shape[-2]), input_dtypes[0]
 
     def compute(self, x):
         return x if x.ndim < 2 else x.swapaxes(-1, -2)
@@ -99,6 +130,9 @@ class Cast(Operation):
         self.target_dtype = as_dtype(dtype)
         super().__init__([x], name)
 
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        return input_shapes[0], self.target_dtype
+
     def compute(self, x):
         return np.asarray(x).astype(self.target_dtype)
 
@@ -109,11 +143,8 @@ class Cast(Operation):
         return [cast(grad, x.dtype) if both_float else None]
 
 
-class OnesLike(Operation):
+class OnesLike(UnaryOperation):
     """An array of ones with the shape and dtype of x."""
-
-    def __init__(self, x, name=None):
-        super().__init__([x], name)
 
     def compute(self, x):
         return np.ones_like(x)
@@ -122,17 +153,29 @@ class OnesLike(Operation):
         return [None]
 
 
-class ZerosLike(Operation):
+class ZerosLike(UnaryOperation):
     """An array of zeros with the shape and dtype of x."""
-
-    def __init__(self, x, name=None):
-        super().__init__([x], name)
 
     def compute(self, x):
         return np.zeros_like(x)
 
     def gradient(self, grad):
         return [None]
+
+
+def _reshaped(operation, shape, new_shape):
+    """The shape that reshaping a value of `shape` to `new_shape` gives (one
+    size of `new_shape` may be -1: what the others leave)."""
+    if list(new_shape).count(-1) > 1:
+        raise incompatible_inputs(operation, [shape], f"{new_shape} has more than one -1")
+    if shape is None or None in shape:
+        return tuple(None if size == -1 else size for size in new_shape)
+    size, rest = math.prod(shape), math.prod(size for size in new_shape if size != -1)
+    fits = size % rest == 0 if -1 in new_shape and rest else size == rest
+    if not fits:
+        raise incompatible_inputs(operation, [shape], f"{size} values do not fit shape "
+                                  f"{new_shape}")
+    return tuple(size // rest if one == -1 else one for one in new_shape)
 
 
 def reshape(x, shape, name=None):

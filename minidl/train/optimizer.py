@@ -45,6 +45,8 @@ class Optimizer:
         from that run's feed, then updates every variable at once."""
         pairs = [(grad, variable) for grad, variable in grads_and_vars if grad is not None]
         _refuse_integer_variables([variable for _, variable in pairs])
+        for _, variable in pairs:
+            self.slots_for(variable)  # built now, as nodes of the graph
         return ApplyGradients(self, pairs, name or self.name)
 
     def minimize(self, loss, var_list=None, name=None):
@@ -73,6 +75,30 @@ class Optimizer:
         gradient and its slots' values (a dict)."""
         raise NotImplementedError
 
+    def step(self, variable, grad):
+        """The new values one step gives `variable` (value + update) and its
+        slots, as {Variable: array}. Nothing changes until they are applied.
+
+        Each keeps its variable's dtype: a float64 gradient (from a loss mixing
+        in float64 data) does not turn a float32 variable into a float64 one."""
+        slots = self._slots[variable]
+        update, new_slots = self.update_rule(
+            variable.value, grad, {name: slot.value for name, slot in slots.items()})
+        new_values = {variable: variable.value + self._checked_update(variable, update)}
+        for name, value in new_slots.items():
+            new_values[slots[name]] = np.asarray(value, dtype=slots[name].dtype)
+        return new_values
+
+    def _checked_update(self, variable, update):
+        """`update` in the variable's dtype; an error if its shape is not the
+        variable's (adding it would silently stretch a smaller one)."""
+        update = np.asarray(update, dtype=variable.dtype)
+        if update.shape != variable.shape:
+            raise ValueError(f"{type(self).__name__}.update_rule gave an update "
+                             f"of shape {update.shape} for variable '{variable.name}' of "
+                             f"shape {variable.shape}; it should have the variable's shape")
+        return update
+
 
 def _refuse_integer_variables(variables):
     """A TypeError naming the first variable that does not hold floats: an
@@ -89,45 +115,17 @@ def _refuse_integer_variables(variables):
 
 
 class ApplyGradients(VariableUpdate):
-    """One optimizer step over a list of (gradient, variable) pairs."""
+    """One optimizer step over a list of (gradient, variable) pairs: each
+    variable w moves to w + update, the update given by the optimizer's rule."""
 
     def __init__(self, optimizer, grads_and_vars, name):
         self.optimizer = optimizer
         self.variables = [variable for _, variable in grads_and_vars]
-        self.slots = [optimizer.slots_for(variable) for variable in self.variables]
         super().__init__([grad for grad, _ in grads_and_vars], name)
 
     def compute(self, *grads):
-        """Every variable's update and every slot's new value, as two dicts:
-        ({Variable: update}, {slot Variable: new value}).
-
-        Each keeps its variable's dtype: a float64 gradient (from a loss mixing
-        in float64 data) does not turn a float32 variable into a float64 one."""
-        updates, new_slot_values = {}, {}
-        for variable, slots, grad in zip(self.variables, self.slots, grads):
-            slot_values = {name: slot.value for name, slot in slots.items()}
-            update, new_slots = self.optimizer.update_rule(variable.value, grad, slot_values)
-            updates[variable] = self._update_of(variable, update)
-            for name, value in new_slots.items():
-                new_slot_values[slots[name]] = np.asarray(value, dtype=slots[name].dtype)
-        return updates, new_slot_values
-
-    def apply(self, updates_and_slot_values):
-        """Add each update to its variable in place, writing into the array the
-        variable already has rather than building a new one each step."""
-        updates, new_slot_values = updates_and_slot_values
-        for variable, update in updates.items():
-            variable.value += update
-        for slot, value in new_slot_values.items():
-            slot.value = value
-        return None
-
-    def _update_of(self, variable, update):
-        """`update` in the variable's dtype; an error if its shape is not the
-        variable's (`+=` would silently stretch a smaller one)."""
-        update = np.asarray(update, dtype=variable.dtype)
-        if update.shape != variable.shape:
-            raise ValueError(f"{type(self.optimizer).__name__}.update_rule gave an update "
-                             f"of shape {update.shape} for variable '{variable.name}' of "
-                             f"shape {variable.shape}; it should have the variable's shape")
-        return update
+        """Every variable's new value, as {variable: new value}, from its gradient."""
+        new_values = {}
+        for variable, grad in zip(self.variables, grads):
+            new_values.update(self.optimizer.step(variable, grad))
+        return new_values
