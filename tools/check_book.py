@@ -4,9 +4,9 @@ First, without a browser: every internal link and image of every page points at 
 file that exists, and at an anchor that exists on it. Then, in headless Chromium,
 with the site served from a local port: the index and two chapters load, their math
 is typeset, their figures are loaded and fit the page, the in-page table of contents
-works, the search finds a term, each chapter links to its notebook on Binder (when
-the site was built with a repository), and no page logs a console error. Saves
-screenshots of each step.
+works, the search finds a term, the glossary shows, each chapter links to its
+notebook on Binder (when the site was built with a repository), and no page logs a
+console error. Saves screenshots of each step.
 
 Usage: python tools/check_book.py [SITE] [SCREENSHOTS]   (build/book, build/book-screenshots)
 Needs Playwright for Python (docs/requirements.txt) and a Chromium: CHROMIUM, default
@@ -191,6 +191,15 @@ class Checker:
         self.no_console_errors(page, path)
         page.close()
 
+    def glossary(self):
+        page = self.open("GLOSSARY.html")
+        self.expect(page.locator("table tr").count() > 20, "GLOSSARY.html: the terms, as a table")
+        math = page.evaluate("() => document.querySelectorAll('mjx-container').length")
+        self.expect(math > 0, f"GLOSSARY.html: its formulas are typeset ({math})")
+        self.shot(page, "glossary")
+        self.no_console_errors(page, "GLOSSARY.html")
+        page.close()
+
     def api(self):
         page = self.open("api.html")
         self.expect(page.locator("[id='minidl.matmul']").count() == 1,
@@ -221,6 +230,7 @@ def main():
         for chapter in CHAPTERS:
             checker.chapter(chapter)
         checker.search()
+        checker.glossary()
         checker.api()
         browser.close()
     server.shutdown()
