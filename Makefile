@@ -13,7 +13,7 @@ DOCS_LOCK := docs/requirements-lock.txt
 UV_VERSION := 0.13.9
 UV := .tools/bin/uv
 
-.PHONY: lab test lint notebooks benchmark book book-check lock upgrade test-minimums clean
+.PHONY: lab test test-optimized lint notebooks benchmark book book-check lock upgrade test-minimums clean
 
 lab: $(VENV)/installed
 	$(BIN)/jupyter lab notebooks/
@@ -22,6 +22,11 @@ lab: $(VENV)/installed
 # the unit tests and every notebook.
 test: lint
 	$(BIN)/python -m pytest
+
+# The unit tests again, every Session optimizing (Session(optimize=True)): the
+# optimized runs must give what the plain interpreter gives.
+test-optimized: $(VENV)/installed
+	$(BIN)/python -m pytest tests --optimized-sessions
 
 lint: $(VENV)/installed
 	$(BIN)/ruff check .

@@ -34,3 +34,27 @@ def registered_gradients_restored():
 def close_figures():
     yield
     plt.close("all")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--optimized-sessions", action="store_true",
+                     help="make Session(optimize=True) the default in every unit test, "
+                          "so the whole suite checks the optimizing session too")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "plain_session_only: the test is about the plain "
+                            "interpreter itself; --optimized-sessions skips it")
+
+
+@pytest.fixture(autouse=True)
+def session_kind(request, monkeypatch):
+    if request.config.getoption("--optimized-sessions"):
+        if request.node.get_closest_marker("plain_session_only"):
+            pytest.skip("tests the plain interpreter, not the optimizing session")
+        plain_init = minidl.Session.__init__
+
+        def optimizing_init(self, graph=None, check_numerics=False, optimize=True):
+            plain_init(self, graph, check_numerics, optimize)
+
+        monkeypatch.setattr(minidl.Session, "__init__", optimizing_init)

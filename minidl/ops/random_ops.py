@@ -20,6 +20,8 @@ class RandomUniformLike(Operation):
     Nothing flows back to x: the numbers do not depend on its values.
     """
 
+    stateful = True  # a new value every run: never computed ahead, never shared
+
     def __init__(self, x, seed=None, name=None):
         graph = x.graph if isinstance(x, Node) else get_default_graph()
         self.generator = random_generator(seed, graph)

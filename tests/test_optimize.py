@@ -1,0 +1,205 @@
+"""The optimizing session: each pass on a small graph, and the promises that
+hold whatever the passes do: the learner's graph is untouched, values agree
+with the plain session, and errors name the learner's nodes."""
+import numpy as np
+import pytest
+
+import minidl as tf
+from minidl.optimize import optimize
+from minidl.optimize.common_subexpressions import eliminate_common_subexpressions
+from minidl.optimize.constant_folding import fold_constants
+from minidl.optimize.identities import remove_identities
+from minidl.optimize.stable_softmax import stabilize_softmax
+from minidl.session import execution_order
+
+
+def program_for(fetches, fed=(), passes=()):
+    return optimize(execution_order(fetches, set(fed)), fetches, set(fed), passes)
+
+
+def op_types(program):
+    return [step.op_type for step in program.steps if step.kind == "compute"]
+
+
+def test_constant_folding_computes_a_constant_expression_once():
+    x = tf.placeholder(tf.float64, (3,))
+    scale = tf.reduce_sum(tf.constant([1.0, 2.0, 3.0])) * 2.0
+    y = x * scale
+    before = program_for([y], [x])
+    after = program_for([y], [x], [fold_constants])
+    assert op_types(before) == ["ReduceSum", "Multiply", "Multiply"]
+    assert op_types(after) == ["Multiply"]
+    folded = [step.value for step in after.steps if step.kind == "constant"]
+    assert [float(value) for value in folded] == [12.0]
+
+
+def test_constant_folding_leaves_variables_and_feeds_alone():
+    w = tf.Variable(2.0)
+    y = w * tf.constant(3.0)
+    assert op_types(program_for([y], passes=[fold_constants])) == ["Multiply"]
+
+
+def test_common_subexpressions_are_computed_once():
+    x = tf.placeholder(tf.float64, (2,))
+    y = tf.placeholder(tf.float64, (2,))
+    total = tf.exp(x * y) + tf.exp(x * y)
+    assert op_types(program_for([total], [x, y])).count("Multiply") == 2
+    program = program_for([total], [x, y], [eliminate_common_subexpressions])
+    assert op_types(program) == ["Multiply", "Exp", "Add"]
+    add = program.steps[-1]
+    assert add.inputs[0] is add.inputs[1]
+
+
+def test_common_subexpressions_keep_operations_with_different_attributes():
+    x = tf.placeholder(tf.float64, (2, 3))
+    both = tf.reduce_sum(x, axis=0), tf.reduce_sum(x, axis=1)
+    program = program_for(list(both), [x], [eliminate_common_subexpressions])
+    assert op_types(program) == ["ReduceSum", "ReduceSum"]
+
+
+def test_identities_vanish_only_when_the_shape_stays():
+    x = tf.placeholder(tf.float32, (None, 3))
+    negated = -(x * 1.0 + 0.0)
+    same = -negated
+    program = program_for([same], [x], [remove_identities])
+    assert op_types(program) == []
+    assert program.fetches[0].origin is x
+    stretched = x * tf.ones_like(tf.constant(np.ones((4, 3), np.float32)))
+    program = program_for([stretched], [x], [fold_constants, remove_identities])
+    assert op_types(program) == ["Multiply"]
+
+
+def test_identities_keep_a_change_of_dtype():
+    x = tf.placeholder(tf.float32, (3,))
+    y = x * tf.constant(1.0, dtype=tf.float64)
+    assert y.dtype == np.float64
+    assert op_types(program_for([y], [x], [remove_identities])) == ["Multiply"]
+
+
+def tutorial_loss(logits, labels):
+    p = tf.nn.softmax(logits)
+    return -tf.reduce_mean(tf.reduce_sum(labels * tf.log(p), axis=1))
+
+
+def test_log_of_softmax_becomes_log_softmax_and_its_gradient_loses_the_division():
+    z = tf.placeholder(tf.float64, (None, 3))
+    c = tf.placeholder(tf.float64, (None, 3))
+    J = tutorial_loss(z, c)
+    grad, = tf.gradients(J, [z])
+    program = program_for([J, grad], [z, c], [stabilize_softmax])
+    types = op_types(program)
+    assert "Log" not in types and "LogSoftmax" in types
+    assert "SoftmaxLogGradient" in types
+    assert not [step for step in program.steps
+                if step.op_type == "Divide" and step.inputs[1].op_type == "Softmax"]
+
+
+def test_the_tutorials_loss_is_finite_at_large_logits_only_when_optimized():
+    z = tf.placeholder(tf.float32, (None, 3))
+    c = tf.placeholder(tf.float32, (None, 3))
+    J = tutorial_loss(z, c)
+    grad, = tf.gradients(J, [z])
+    logits = np.array([[200.0, 0.0, -200.0], [1.0, 2.0, 3.0]], np.float32)
+    labels = np.array([[0, 0, 1], [0, 1, 0]], np.float32)
+    feed = {z: logits, c: labels}
+    with np.errstate(all="ignore"):
+        plain_J, plain_grad = tf.Session(optimize=False).run([J, grad], feed)
+    assert not np.isfinite(plain_J) and not np.all(np.isfinite(plain_grad))
+    J_value, grad_value = tf.Session(optimize=True).run([J, grad], feed)
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    np.testing.assert_allclose(J_value, -np.mean(np.sum(labels * log_p, axis=1)), rtol=1e-6)
+    np.testing.assert_allclose(grad_value, (np.exp(log_p) - labels) / 2, atol=1e-7)
+
+
+def test_the_stable_gradient_agrees_with_finite_differences():
+    z = tf.placeholder(tf.float64, (2, 3))
+    c = tf.constant([[0.2, 0.3, 0.5], [1.0, 0.0, 0.0]])
+    J = tutorial_loss(z, c)
+    grad, = tf.gradients(J, [z])
+    logits = np.array([[0.5, -1.0, 2.0], [3.0, 0.0, -2.0]])
+    session = tf.Session(optimize=True)
+    grad_value = session.run(grad, {z: logits})
+    numeric = np.zeros_like(logits)
+    for index in np.ndindex(logits.shape):
+        step = np.zeros_like(logits)
+        step[index] = 1e-6
+        numeric[index] = (session.run(J, {z: logits + step})
+                          - session.run(J, {z: logits - step})) / 2e-6
+    np.testing.assert_allclose(grad_value, numeric, rtol=1e-5, atol=1e-8)
+
+
+def train_tutorial_network(optimize, steps=30):
+    rng = np.random.default_rng(0)
+    X_data = rng.normal(size=(40, 2)).astype(np.float32)
+    Y_data = np.eye(2, dtype=np.float32)[(X_data[:, 0] * X_data[:, 1] > 0).astype(int)]
+    graph = tf.Graph()
+    with graph.as_default():
+        X = tf.placeholder(tf.float32, (None, 2), name="X")
+        Y = tf.placeholder(tf.float32, (None, 2), name="Y")
+        W1 = tf.Variable(rng.normal(size=(2, 8)).astype(np.float32), name="W1")
+        b1 = tf.Variable(np.zeros(8, np.float32), name="b1")
+        W2 = tf.Variable(rng.normal(size=(8, 2)).astype(np.float32), name="W2")
+        b2 = tf.Variable(np.zeros(2, np.float32), name="b2")
+        hidden = tf.sigmoid(tf.matmul(X, W1) + b1)
+        J = tutorial_loss(tf.matmul(hidden, W2) + b2, Y)
+        train_op = tf.train.AdamOptimizer(0.05).minimize(J)
+    names = [node.name for node in graph.nodes]
+    session = tf.Session(graph, optimize=optimize)
+    losses = [session.run([train_op, J], {X: X_data, Y: Y_data})[1] for _ in range(steps)]
+    assert [node.name for node in graph.nodes] == names
+    return np.array(losses), session.run([W1, b1, W2, b2])
+
+
+def test_an_optimized_session_trains_like_the_plain_one_and_leaves_the_graph_alone():
+    plain_losses, plain_weights = train_tutorial_network(optimize=False)
+    losses, weights = train_tutorial_network(optimize=True)
+    np.testing.assert_allclose(losses, plain_losses, rtol=1e-5)
+    for value, plain in zip(weights, plain_weights):
+        np.testing.assert_allclose(value, plain, rtol=1e-4, atol=1e-6)
+
+
+def test_the_generated_code_is_straight_line_python_naming_the_learners_nodes():
+    X = tf.placeholder(tf.float32, (None, 2), name="X")
+    W = tf.Variable(np.ones((2, 3), np.float32), name="W")
+    y = tf.sigmoid(tf.matmul(X, W, name="scores"), name="probabilities")
+    session = tf.Session(optimize=True)
+    session.run(y, {X: np.ones((1, 2), np.float32)})
+    source = session.generated_code(y, {X: None})
+    assert source.startswith("def run(")
+    assert "for " not in source
+    assert "@" in source and "'scores'" in source and "'probabilities'" in source
+
+
+def test_an_error_in_an_optimized_run_names_the_learners_node():
+    X = tf.placeholder(tf.float32, (None, None), name="X")
+    W = tf.Variable(np.ones((2, 3), np.float32), name="W")
+    y = tf.matmul(X, W, name="scores")
+    with pytest.raises(ValueError, match="MatMul 'scores'"):
+        tf.Session(optimize=True).run(y, {X: np.ones((1, 5), np.float32)})
+
+
+def test_check_numerics_names_the_node_in_an_optimized_run():
+    x = tf.placeholder(tf.float32, (2,), name="x")
+    y = tf.sqrt(x, name="root")
+    with pytest.raises(FloatingPointError, match="Sqrt 'root'"):
+        tf.Session(check_numerics=True, optimize=True).run(y, {x: np.array([1.0, -1.0])})
+
+
+def test_a_failed_optimized_step_changes_no_variable():
+    X = tf.placeholder(tf.float32, (None, None), name="X")
+    W = tf.Variable(np.ones((2, 1), np.float32), name="W")
+    J = tf.reduce_sum(tf.matmul(X, W))
+    train_op = tf.train.GradientDescentOptimizer(0.1).minimize(J)
+    session = tf.Session(optimize=True)
+    session.run(train_op, {X: np.ones((3, 2), np.float32)})
+    before = session.run(W)
+    with pytest.raises(ValueError):
+        session.run(train_op, {X: np.ones((3, 5), np.float32)})
+    np.testing.assert_array_equal(session.run(W), before)
+
+
+def test_a_missing_feed_is_reported_as_in_the_plain_session():
+    X = tf.placeholder(tf.float32, (None, 2), name="X")
+    with pytest.raises(ValueError, match="placeholder 'X' needs a value"):
+        tf.Session(optimize=True).run(X * 2.0)
