@@ -1,0 +1,72 @@
+"""The check of chapter 12's exercise, a pass that removes `x * 1`."""
+from exercise_helpers import assert_correct, assert_not_yet, assert_rejected, load_solutions
+
+from minidl.exercises import chapter12
+from minidl.optimize.identities import remove_identities
+
+solutions = load_solutions("chapter12")
+
+
+def test_the_model_answer_passes(capsys):
+    assert_correct(chapter12.check_remove_times_one, solutions.remove_times_one, capsys)
+
+
+def test_a_stub_is_not_yet_an_answer(capsys):
+    assert_not_yet(chapter12.check_remove_times_one, lambda program: None, capsys)
+
+
+def only_on_the_right(program):
+    replacements = {}
+    for step in program.steps:
+        if step.op_type == "Multiply":
+            x, one = step.inputs
+            if one.kind == "constant" and one.value.size == 1 and one.value == 1:
+                replacements[step] = x
+    program.replace(replacements)
+    return program
+
+
+def test_an_answer_that_misses_one_times_x_is_told_to_look_at_both_inputs():
+    assert_rejected(chapter12.check_remove_times_one, only_on_the_right,
+                    "the step 'one_times' still multiplies by 1", "look at both inputs")
+
+
+def ignoring_shapes(program):
+    replacements = {}
+    for step in program.steps:
+        if step.op_type == "Multiply":
+            for x, one in (step.inputs, step.inputs[::-1]):
+                if one.kind == "constant" and (one.value == 1).all():
+                    replacements[step] = x
+                    break
+    program.replace(replacements)
+    return program
+
+
+def test_an_answer_that_drops_a_broadcasting_product_is_told_about_the_shape():
+    assert_rejected(chapter12.check_remove_times_one, ignoring_shapes,
+                    "reduce_sum(X, axis=0) * ones((4, 3))", "shape (3,) instead of (4, 3)",
+                    "step.shape")
+
+
+def dropping_without_rewiring(program):
+    program.steps = [step for step in program.steps
+                     if not (step.op_type == "Multiply"
+                             and any(x.kind == "constant" and x.value.size == 1
+                                     and x.value == 1 for x in step.inputs))]
+    return program
+
+
+def test_an_answer_that_only_drops_the_step_is_told_to_rewire_its_users():
+    assert_rejected(chapter12.check_remove_times_one, dropping_without_rewiring,
+                    "still uses the step 'times_one'", "program.replace")
+
+
+def test_the_librarys_own_pass_is_refused():
+    assert_rejected(chapter12.check_remove_times_one, remove_identities,
+                    "calls `remove_identities`")
+
+
+def test_an_answer_of_the_wrong_type_is_refused():
+    assert_rejected(chapter12.check_remove_times_one, lambda program: program.steps,
+                    "should return the program", "a list")
