@@ -17,13 +17,15 @@ def test_chapter8_perceptron_gets_95_percent_of_held_out_digits_right():
     learning_rate, batch_size, num_epochs = 0.01, 64, 20
     rng = np.random.default_rng(SEED)
     with tf.Graph().as_default():
+        tf.set_random_seed(SEED)
         X = tf.placeholder(tf.float64, shape=(None, num_pixels))
         Y = tf.placeholder(tf.float64, shape=(None, num_classes))
-        W1 = tf.Variable(rng.normal(0, np.sqrt(2 / num_pixels), (num_pixels, num_hidden)))
-        b1 = tf.Variable(np.zeros(num_hidden))
-        W2 = tf.Variable(rng.normal(0, np.sqrt(2 / num_hidden), (num_hidden, num_classes)))
-        b2 = tf.Variable(np.zeros(num_classes))
-        logits = tf.nn.relu(X @ W1 + b1) @ W2 + b2
+        hidden = tf.layers.dense(X, num_hidden, activation=tf.nn.relu,
+                                 kernel_initializer=tf.random_normal_initializer(
+                                     stddev=np.sqrt(2 / num_pixels)))
+        logits = tf.layers.dense(hidden, num_classes,
+                                 kernel_initializer=tf.random_normal_initializer(
+                                     stddev=np.sqrt(2 / num_hidden)))
         J = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(labels=Y, logits=logits))
         train_step = tf.train.AdamOptimizer(learning_rate).minimize(J)
         with tf.Session() as session:
