@@ -1,4 +1,4 @@
-"""Model answer to the exercise of chapter 12, what a graph buys you."""
+"""Model answers to the exercises of chapter 12, what a graph buys you."""
 
 
 def remove_times_one(program):
@@ -15,3 +15,10 @@ def remove_times_one(program):
                 break
     program.replace(replacements)
     return program
+
+
+def can_fold(node):
+    """True when neither `node` nor anything it depends on is a placeholder or a variable."""
+    if node.type in ("Placeholder", "Variable"):
+        return False
+    return all(can_fold(x) for x in node.inputs)

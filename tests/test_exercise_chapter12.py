@@ -1,18 +1,47 @@
-"""The check of chapter 12's exercise, a pass that removes `x * 1`."""
+"""The checks of chapter 12's exercises: which nodes fold, and a pass that removes `x * 1`."""
 from exercise_helpers import assert_correct, assert_not_yet, assert_rejected, load_solutions
 
 from minidl.exercises import chapter12
 from minidl.optimize.identities import remove_identities
+from minidl.optimize.picture import program_for
 
 solutions = load_solutions("chapter12")
 
 
-def test_the_model_answer_passes(capsys):
+def test_the_model_answers_pass(capsys):
+    assert_correct(chapter12.check_can_fold, solutions.can_fold, capsys)
     assert_correct(chapter12.check_remove_times_one, solutions.remove_times_one, capsys)
 
 
 def test_a_stub_is_not_yet_an_answer(capsys):
+    assert_not_yet(chapter12.check_can_fold, lambda node: None, capsys)
     assert_not_yet(chapter12.check_remove_times_one, lambda program: None, capsys)
+
+
+def test_can_fold_looking_only_at_direct_inputs_is_told_to_look_further():
+    def direct_inputs_only(node):
+        return node.type not in ("Placeholder", "Variable") and all(
+            x.type not in ("Placeholder", "Variable") for x in node.inputs)
+    assert_rejected(chapter12.check_can_fold, direct_inputs_only,
+                    "can_fold(reduce_sum(X) * two) should be False", "its inputs' inputs")
+
+
+def test_can_fold_that_trusts_variables_is_told_they_change():
+    def variables_as_constants(node):
+        return node.type != "Placeholder" and all(
+            variables_as_constants(x) for x in node.inputs)
+    assert_rejected(chapter12.check_can_fold, variables_as_constants,
+                    "can_fold(W + 1.0) should be False", "training changes it")
+
+
+def test_can_fold_may_not_ask_the_optimizer():
+    def by_folding(node):
+        return program_for(node).fetches[0].kind == "constant"
+    assert_rejected(chapter12.check_can_fold, by_folding, "calls `optimize`")
+
+
+def test_can_fold_must_answer_true_or_false():
+    assert_rejected(chapter12.check_can_fold, lambda node: "True", "should be True or False")
 
 
 def only_on_the_right(program):

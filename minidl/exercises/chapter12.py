@@ -1,16 +1,59 @@
-"""Checks for the exercise of chapter 12, what a graph buys you."""
+"""Checks for the exercises of chapter 12, what a graph buys you."""
 import numpy as np
 
 from ..constant import constant
 from ..graph import Graph
+from ..ops.activations import sigmoid
 from ..ops.arithmetic import add, multiply
+from ..ops.matmul import matmul
 from ..ops.reductions import reduce_sum
+from ..optimize.constant_folding import fold_constants
 from ..optimize.identities import remove_identities
 from ..optimize.picture import program_for
+from ..optimize.plan import optimize
 from ..optimize.program import Program
 from ..placeholder import placeholder
-from .feedback import correct, describe, fail, not_yet
+from ..variable import Variable
+from .feedback import correct, describe, fail, not_yet, truth
 from .guard import refusing
+
+
+def check_can_fold(can_fold):
+    """Exercise 1: `can_fold(node)` is True when neither `node` nor anything it
+    depends on is a placeholder or a variable."""
+    graph = Graph()
+    with graph.as_default():
+        X = placeholder("float64", (None, 2), name="X")
+        W = Variable([[1.0, 0.0], [0.0, 1.0]], name="W")
+        two, three = constant(2.0, "float64", name="two"), constant(3.0, "float64")
+        cases = [
+            ("two", two, True, ""),
+            ("two * three", multiply(two, three), True, ""),
+            ("sigmoid(matmul(constant, constant))",
+             sigmoid(matmul(constant([[1.0, 2.0]]), constant([[3.0], [4.0]]))), True,
+             " Operations on constants alone fold too: look at what they depend on."),
+            ("X", X, False, " A placeholder's value is only known when it is fed."),
+            ("X * two", multiply(X, two), False, ""),
+            ("reduce_sum(X) * two", multiply(reduce_sum(X), two), False,
+             " X is not a direct input here: look at everything the node depends on, "
+             "its inputs' inputs too."),
+            ("W + 1.0", add(W, 1.0), False,
+             " A variable keeps its value between runs, but training changes it: a value "
+             "computed from it before the runs would go stale."),
+        ]
+    for what, node, expected, hint in cases:
+        with refusing("can_fold", [("optimize", optimize), ("fold_constants", fold_constants)],
+                      reason="build no program here: decide from the node and its inputs."):
+            answer = can_fold(node)
+        if answer is None:
+            return not_yet("can_fold")
+        if truth(answer, "what can_fold returns") != expected:
+            fail(f"can_fold({what}) should be {expected}; your answer is {answer}.{hint}")
+    correct("a node can be folded exactly when nothing it depends on is fed or trained. "
+            "The constant-folding pass decides the same, one step at a time: a step whose "
+            "inputs are all constants becomes a constant, so whole constant branches fold "
+            "from their leaves up.")
+
 
 _X_VALUE = np.array([[1.0, -2.0, 3.0], [0.5, 0.0, -1.5]])
 
@@ -63,7 +106,7 @@ def _run(program, feed):
 
 
 def check_remove_times_one(remove_times_one):
-    """The exercise: `remove_times_one(program)` lets the users of each step
+    """Exercise 2: `remove_times_one(program)` lets the users of each step
     `x * 1` or `1 * x` (a constant 1 of one element) read x instead, and
     returns the program."""
     for what, program, X, remaining in _cases():
