@@ -4,9 +4,9 @@ First, without a browser: every internal link and image of every page points at 
 file that exists, and at an anchor that exists on it. Then, in headless Chromium,
 with the site served from a local port: the index and two chapters load, their math
 is typeset, their figures are loaded and fit the page, the in-page table of contents
-works, the search finds a term, each chapter links to its notebook on Binder (when
-the site was built with a repository), and no page logs a console error. Saves
-screenshots of each step.
+works, the search finds a term, the glossary shows, each chapter links to its
+notebook on Binder (when the site was built with a repository), and no page logs a
+console error. Saves screenshots of each step.
 
 Usage: python tools/check_book.py [SITE] [SCREENSHOTS]   (build/book, build/book-screenshots)
 Needs Playwright for Python (docs/requirements.txt) and a Chromium: CHROMIUM, default
@@ -84,11 +84,14 @@ def serve(site):
 
 class Checker:
     def __init__(self, browser, base, shots):
-        self.browser, self.base, self.shots, self.failures = browser, base, shots, []
+        self.browser, self.base, self.shots = browser, base, shots
+        self.passed, self.failures = 0, []
 
     def expect(self, condition, message):
         print(("ok    " if condition else "FAIL  ") + message, flush=True)
-        if not condition:
+        if condition:
+            self.passed += 1
+        else:
             self.failures.append(message)
 
     def open(self, path):
@@ -104,8 +107,8 @@ class Checker:
         self.expect(response is not None and response.ok, f"{path} loads")
         return page
 
-    def shot(self, page, name, full_page=False):
-        page.screenshot(path=str(self.shots / f"{name}.png"), full_page=full_page)
+    def shot(self, page, name):
+        page.screenshot(path=str(self.shots / f"{name}.png"))
 
     def no_console_errors(self, page, path):
         self.expect(not page.errors, f"{path}: no console errors {page.errors[:3]}")
@@ -115,7 +118,7 @@ class Checker:
         chapters = page.locator("nav a[href*='notebooks/']")
         self.expect(chapters.count() >= 10, f"index: the table of contents lists "
                     f"{chapters.count()} chapters")
-        self.shot(page, "index", full_page=True)
+        self.shot(page, "index")
         self.no_console_errors(page, "index.html")
         page.close()
 
@@ -188,6 +191,15 @@ class Checker:
         self.no_console_errors(page, path)
         page.close()
 
+    def glossary(self):
+        page = self.open("GLOSSARY.html")
+        self.expect(page.locator("table tr").count() > 20, "GLOSSARY.html: the terms, as a table")
+        math = page.evaluate("() => document.querySelectorAll('mjx-container').length")
+        self.expect(math > 0, f"GLOSSARY.html: its formulas are typeset ({math})")
+        self.shot(page, "glossary")
+        self.no_console_errors(page, "GLOSSARY.html")
+        page.close()
+
     def api(self):
         page = self.open("api.html")
         self.expect(page.locator("[id='minidl.matmul']").count() == 1,
@@ -218,11 +230,13 @@ def main():
         for chapter in CHAPTERS:
             checker.chapter(chapter)
         checker.search()
+        checker.glossary()
         checker.api()
         browser.close()
     server.shutdown()
     failures = len(checker.failures) + len(broken)
-    print(f"{failures} failed; screenshots in {shots}/")
+    print(f"screenshots in {shots}/")
+    print(f"site: {checker.passed + (not broken)} passed, {failures} failed")
     sys.exit(1 if failures else 0)
 
 
