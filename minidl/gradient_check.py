@@ -55,36 +55,44 @@ def gradient_check(loss, variables, feed_dict=None, epsilon=1e-6, rtol=1e-5, ato
         Every variable keeps its value.
     """
     variables = list(variables)
-    session = Session(loss.graph)
     originals = [variable.value for variable in variables]
     worst, worst_error = None, -1.0
     try:
         for variable in variables:
             variable.value = variable.value.astype(np.float64)
+        session = Session(loss.graph)
         computed = session.run(gradients(loss, variables), feed_dict)
         for variable, grad in zip(variables, computed):
             grad = (np.zeros(variable.shape) if grad is None
                     else np.broadcast_to(grad, variable.shape))
+            numerical = numerical_gradient(loss, variable, feed_dict, epsilon)
+            errors = np.abs(grad - numerical) / (atol + rtol * np.abs(numerical))
             for index in np.ndindex(*variable.shape):
-                numerical = _central_difference(session, loss, variable, index, feed_dict, epsilon)
-                error = abs(grad[index] - numerical) / (atol + rtol * abs(numerical))
-                if error > worst_error:
-                    worst = (variable.name, index, float(grad[index]), numerical)
-                    worst_error = error
+                if errors[index] > worst_error:
+                    worst = (variable.name, index, float(grad[index]), float(numerical[index]))
+                    worst_error = errors[index]
     finally:
         for variable, original in zip(variables, originals):
             variable.value = original
     return GradientCheckReport(worst_error <= 1, worst, worst_error)
 
 
-def _central_difference(session, loss, variable, index, feed_dict, epsilon):
-    """(L(w + h) - L(w - h)) / 2h for the one element `index` of `variable`."""
+def numerical_gradient(loss, variable, feed_dict=None, epsilon=1e-6):
+    """dL/dw for every element w of `variable`, by central differences
+    (L(w + h) - L(w - h)) / 2h, as an array of the variable's shape. The loss
+    is summed if it is not a scalar; the variable keeps its value."""
+    session = Session(loss.graph)
     centre = variable.value
-    losses = []
-    for step in (epsilon, -epsilon):
-        moved = centre.copy()
-        moved[index] += step
-        variable.value = moved
-        losses.append(float(np.sum(session.run(loss, feed_dict))))
-    variable.value = centre
-    return (losses[0] - losses[1]) / (2 * epsilon)
+    numerical = np.zeros(variable.shape)
+    try:
+        for index in np.ndindex(*variable.shape):
+            losses = []
+            for step in (epsilon, -epsilon):
+                moved = centre.copy()
+                moved[index] += step
+                variable.value = moved
+                losses.append(float(np.sum(session.run(loss, feed_dict))))
+            numerical[index] = (losses[0] - losses[1]) / (2 * epsilon)
+    finally:
+        variable.value = centre
+    return numerical

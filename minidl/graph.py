@@ -6,6 +6,7 @@ values later. New nodes go into the *default graph*, which `Graph.as_default()`
 changes, exactly as in TensorFlow 1.
 """
 import re
+from contextlib import contextmanager
 
 
 class Graph:
@@ -50,6 +51,22 @@ class Graph:
         self._names.add(node.name)
         self.nodes.append(node)
         return node
+
+    @contextmanager
+    def temporary_nodes(self):
+        """A block (`with graph.temporary_nodes():`) whose nodes are built in this
+        graph and taken out again at its end, names included: pictures and
+        traces use it to compute gradients without changing the learner's graph."""
+        saved = len(self.nodes), len(self.variables), set(self._names), dict(self._name_counts)
+        try:
+            with self.as_default():
+                yield self
+        finally:
+            built = {id(node) for node in self.nodes[saved[0]:]}
+            for node in self.nodes[:saved[0]]:
+                node.consumers[:] = [c for c in node.consumers if id(c) not in built]
+            del self.nodes[saved[0]:], self.variables[saved[1]:]
+            self._names, self._name_counts = saved[2], saved[3]
 
     def __repr__(self):
         return f"<minidl.Graph with {len(self.nodes)} nodes>"

@@ -7,14 +7,15 @@ operation's test is one line.
 import numpy as np
 
 import minidl as tf
+from minidl.gradient_check import numerical_gradient
 
 
 def check_gradients(build_fn, *input_arrays, epsilon=1e-6, rtol=1e-5, atol=1e-6,
                     seed=0):
     """Assert that the gradients of `build_fn` agree with central differences.
 
-    Each input array becomes a float64 placeholder of its exact shape, and
-    `build_fn(*placeholders)` builds the node y under test. The loss is
+    Each input array becomes a float64 variable of its exact shape, and
+    `build_fn(*variables)` builds the node y under test. The loss is
     sum(y * weights) for fixed random weights, so every element of y counts
     differently (a plain sum would hide, say, softmax's gradient, which sums
     to zero). For each input x the check asserts that
@@ -29,19 +30,17 @@ def check_gradients(build_fn, *input_arrays, epsilon=1e-6, rtol=1e-5, atol=1e-6,
     """
     inputs = [np.array(array, dtype=np.float64) for array in input_arrays]
     with tf.Graph().as_default():
-        placeholders = [tf.placeholder(tf.float64, array.shape, name=f"x{i}")
-                        for i, array in enumerate(inputs)]
-        y = build_fn(*placeholders)
+        variables = [tf.Variable(array, name=f"x{i}") for i, array in enumerate(inputs)]
+        y = build_fn(*variables)
         with tf.Session() as sess:
-            y_value = np.asarray(sess.run(y, dict(zip(placeholders, inputs))))
+            y_value = np.asarray(sess.run(y))
             weights = np.random.default_rng(seed).uniform(0.5, 1.5, y_value.shape)
             loss = tf.reduce_sum(y * tf.constant(weights))
-            grads = tf.gradients(loss, placeholders)
-            for i, grad in enumerate(grads):
-                grad = (np.zeros_like(inputs[i]) if grad is None else
-                        np.asarray(sess.run(grad, dict(zip(placeholders, inputs)))))
-                numerical = _numerical_gradient(sess, loss, placeholders, inputs, i, epsilon)
-                _assert_close(f"x{i}", grad, numerical, rtol, atol)
+            for variable, grad in zip(variables, tf.gradients(loss, variables)):
+                grad = (np.zeros_like(variable.value) if grad is None
+                        else np.asarray(sess.run(grad)))
+                numerical = numerical_gradient(loss, variable, None, epsilon)
+                _assert_close(variable.name, grad, numerical, rtol, atol)
 
 
 def second_derivative(function):
@@ -50,20 +49,6 @@ def second_derivative(function):
     def gradient_of_function(x):
         return tf.gradients(tf.reduce_sum(function(x)), x)[0]
     return gradient_of_function
-
-
-def _numerical_gradient(sess, loss, placeholders, inputs, i, epsilon):
-    """(L(x + h) - L(x - h)) / 2h for every element of input i."""
-    numerical = np.zeros_like(inputs[i])
-    for index in np.ndindex(*inputs[i].shape):
-        losses = []
-        for step in (epsilon, -epsilon):
-            moved = inputs[i].copy()
-            moved[index] += step
-            feed = dict(zip(placeholders, inputs[:i] + [moved] + inputs[i + 1:]))
-            losses.append(float(sess.run(loss, feed)))
-        numerical[index] = (losses[0] - losses[1]) / (2 * epsilon)
-    return numerical
 
 
 def _assert_close(name, computed, numerical, rtol, atol, shown=5):

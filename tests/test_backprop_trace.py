@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 import minidl
+from minidl.gradient_check import numerical_gradient
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -34,22 +35,6 @@ def perceptron(seed=0):
                             name="J")
     feed = {X: rng.normal(size=(5, 2)), c: np.eye(2)[rng.integers(0, 2, 5)]}
     return graph, J, W, b, c, feed
-
-
-def numerical_gradient(loss, variable, feed, step=1e-6):
-    """Central differences, one element at a time."""
-    session = minidl.Session(loss.graph)
-    original = variable.value.copy()
-    grad = np.zeros_like(original)
-    for index in np.ndindex(original.shape):
-        values = []
-        for sign in (1, -1):
-            variable.value = original.copy()
-            variable.value[index] += sign * step
-            values.append(session.run(loss, feed))
-        grad[index] = (values[0] - values[1]) / (2 * step)
-    variable.value = original
-    return grad
 
 
 def step_of(trace, name):

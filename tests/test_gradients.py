@@ -298,3 +298,9 @@ def test_check_gradients_catches_a_gradient_of_the_wrong_shape():
     with pytest.raises(AssertionError, match=r"gradient of x1 has shape \(3, 2\), but x1 has "
                                              r"shape \(2,\)"):
         check_gradients(BroadcastForgotten, np.ones((3, 2)), np.ones(2))
+
+
+@pytest.mark.parametrize("attempt", [1, 2])
+def test_a_gradient_registered_in_one_test_is_gone_in_the_next(attempt):
+    assert "LeakCheck" not in sys.modules["minidl.gradients"]._registered_gradients
+    tf.RegisterGradient("LeakCheck")(lambda op, grad: [grad])

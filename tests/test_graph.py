@@ -185,3 +185,19 @@ def test_variable_dtype_is_numpy_default_or_given():
     assert minidl.Variable([1, 2]).dtype == np.int64
     assert minidl.Variable([1, 2], dtype=minidl.float32).dtype == np.float32
     assert minidl.Variable([1, 2], dtype=minidl.float32).value.dtype == np.float32
+
+
+def test_temporary_nodes_leave_the_graph_as_it_was():
+    graph = minidl.Graph()
+    with graph.as_default():
+        x = minidl.placeholder(name="x")
+        y = x * 2.0
+    names = [node.name for node in graph.nodes]
+    with graph.temporary_nodes():
+        z = y + 1.0
+        minidl.Variable(1.0, name="w")
+        assert minidl.get_default_graph() is graph and z in y.consumers
+    assert [node.name for node in graph.nodes] == names
+    assert graph.variables == [] and y.consumers == []
+    with graph.as_default():
+        assert (y + 1.0).name == z.name

@@ -11,7 +11,6 @@ from ..session import Session
 from ..variable import VariableUpdate
 from .layout import graph_layout
 from .render import render
-from .scratch import temporary_nodes
 from .text import node_label
 
 # Without these, the bytes written would carry the matplotlib version, the
@@ -141,7 +140,7 @@ def values_and_gradients(nodes, session, feed_dict=None, loss=None, gradients_fo
         return values, {}
     wanted = [node for node in (shown if gradients_for is None else gradients_for)
               if not isinstance(node, VariableUpdate)]
-    with temporary_nodes(session.graph):
+    with session.graph.temporary_nodes():
         pairs = [(node, grad) for node, grad in zip(wanted, gradients(loss, wanted))
                  if grad is not None]
         grad_values = session.run([grad for _, grad in pairs], feed_dict)

@@ -20,7 +20,6 @@ from ..traversal import topological_order
 from .layout import graph_layout
 from .picture import GraphPicture
 from .render import render
-from .scratch import temporary_nodes
 from .text import node_label, summarize, summarize_gradient
 
 
@@ -156,7 +155,7 @@ def backprop_trace(loss, x, feed_dict=None, session=None):
     forward = topological_order([loss])
     value_of = dict(zip(forward, session.run(forward, feed_dict)))
     walk = []
-    with temporary_nodes(loss.graph):
+    with loss.graph.temporary_nodes():
         totals = gradients(loss, targets, on_step=lambda *step: walk.append(step))
         unreached = [target.name for target, total in zip(targets, totals) if total is None]
         if unreached:
