@@ -203,3 +203,37 @@ def test_a_missing_feed_is_reported_as_in_the_plain_session():
     X = tf.placeholder(tf.float32, (None, 2), name="X")
     with pytest.raises(ValueError, match="placeholder 'X' needs a value"):
         tf.Session(optimize=True).run(X * 2.0)
+
+
+def test_an_optimized_step_updates_in_place_and_fetched_values_do_not_move():
+    W = tf.Variable([[1.0, 2.0], [3.0, 4.0]])
+    step = tf.train.GradientDescentOptimizer(0.5).minimize(tf.reduce_sum(W))
+    array = W.value
+    with tf.Session(optimize=True) as sess:
+        fetched, transposed, row = sess.run([W, tf.transpose(W), tf.reshape(W, (4,))])
+        during_step, _ = sess.run([W, step])
+        sess.run(step)
+    assert W.value is array
+    np.testing.assert_array_equal(array, [[0.0, 1.0], [2.0, 3.0]])
+    np.testing.assert_array_equal(fetched, [[1.0, 2.0], [3.0, 4.0]])
+    np.testing.assert_array_equal(transposed, [[1.0, 3.0], [2.0, 4.0]])
+    np.testing.assert_array_equal(row, [1.0, 2.0, 3.0, 4.0])
+    np.testing.assert_array_equal(during_step, [[1.0, 2.0], [3.0, 4.0]])
+
+
+def test_in_place_steps_give_the_same_bits_as_plain_ones_for_every_optimizer():
+    for make in (lambda: tf.train.GradientDescentOptimizer(0.1),
+                 lambda: tf.train.MomentumOptimizer(0.1, 0.9, use_nesterov=True),
+                 lambda: tf.train.AdamOptimizer(0.01)):
+        results = []
+        for optimizing in (False, True):
+            graph = tf.Graph()
+            with graph.as_default():
+                W = tf.Variable(np.linspace(-1, 1, 6, dtype=np.float32).reshape(2, 3))
+                J = tf.reduce_sum(tf.square(tf.matmul(tf.constant(np.ones((4, 2), np.float32)), W)))
+                train_op = make().minimize(J)
+            session = tf.Session(graph, optimize=optimizing)
+            for _ in range(5):
+                session.run(train_op)
+            results.append(session.run(W))
+        np.testing.assert_array_equal(results[0], results[1])

@@ -191,6 +191,7 @@ def test_a_multilayer_perceptron_learns_xor():
     assert accuracy == 1.0
 
 
+@pytest.mark.plain_session_only  # an optimized step writes into W.value (test_optimize.py)
 def test_a_step_gives_a_variable_a_new_array_and_fetched_values_do_not_move():
     """The optimizer rebinds the variable to value + update; what a run
     returned before (the variable, a view of it, its value in the training

@@ -145,9 +145,10 @@ def _planted_nan_graphs():
 
 
 def _first_nonfinite_name(loss, feed_dict):
-    """The model answer's result, computed the check's own way."""
+    """The model answer's result, computed the check's own way (by the plain
+    interpreter: an optimizing session would rewrite the planted log(0) away)."""
     order = topological_order([loss])
-    with Session(loss.graph) as session, np.errstate(all="ignore"):
+    with Session(loss.graph, optimize=False) as session, np.errstate(all="ignore"):
         values = session.run(order, feed_dict)
     for node, value in zip(order, values):
         if np.issubdtype(np.asarray(value).dtype, np.inexact) and not np.all(np.isfinite(value)):

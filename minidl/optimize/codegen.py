@@ -51,8 +51,15 @@ def _expression(step, k, names, namespace):
         return f"var{k}.value"
     if step.op_type in _OPERATORS:
         return _OPERATORS[step.op_type].format(*args)
-    if step.op_type == "MatMul" and not _transposes(step):
-        return f"{args[0]} @ {args[1]}"
+    if step.op_type == "MatMul" and (not _transposes(step) or _matrices(step.inputs)):
+        a, b = (f"{name}.mT" if getattr(step.origin, flag) else name
+                for name, flag in zip(args, ("transpose_a", "transpose_b")))
+        return f"{a} @ {b}"
+    if step.op_type == "ReduceSum":
+        return f"{args[0]}.sum(axis={step.origin.axis!r}, keepdims={step.origin.keepdims})"
+    if step.op_type == "Unbroadcast" and _leading_axes_summed(step) is not None:
+        axes = _leading_axes_summed(step)
+        return f"{args[0]}.sum(axis={axes!r})" if axes else args[0]
     namespace[f"f{k}"] = step.compute
     return f"f{k}({', '.join(args)})"
 
@@ -60,6 +67,24 @@ def _expression(step, k, names, namespace):
 def _transposes(step):
     origin = step.origin
     return getattr(origin, "transpose_a", False) or getattr(origin, "transpose_b", False)
+
+
+def _matrices(steps):
+    """Whether every step is known, before running, to hold a matrix (or a stack)."""
+    return all(x.shape is not None and len(x.shape) >= 2 for x in steps)
+
+
+def _leading_axes_summed(step):
+    """For an Unbroadcast whose shapes are known before running (a bias's
+    gradient: (None, 8) summed to (8,)), the leading axes it sums; None when
+    only the run can tell."""
+    grad, like = (x.shape for x in step.inputs)
+    if grad is None or like is None or None in like or len(grad) < len(like):
+        return None
+    extra = len(grad) - len(like)
+    if tuple(grad[extra:]) != tuple(like):
+        return None
+    return tuple(range(extra))
 
 
 def _comment(step):

@@ -11,11 +11,12 @@ from .codegen import GeneratedFunction
 from .common_subexpressions import eliminate_common_subexpressions
 from .constant_folding import fold_constants
 from .identities import remove_identities
+from .in_place_updates import update_in_place
 from .program import Program
 from .stable_softmax import stabilize_softmax
 
 PASSES = (fold_constants, eliminate_common_subexpressions, remove_identities,
-          stabilize_softmax, eliminate_common_subexpressions)
+          stabilize_softmax, eliminate_common_subexpressions, update_in_place)
 
 
 def optimize(order, fetch_nodes, fed_nodes, passes=PASSES):
@@ -45,7 +46,9 @@ class OptimizedPlan:
 
     def __init__(self, order, fetch_nodes, fed_nodes, check_numerics=False,
                  compute_error=None, check_finite=None):
-        self.program = optimize(order, fetch_nodes, fed_nodes)
+        # check_numerics checks each variable's new value, so it keeps the plain updates
+        passes = [p for p in PASSES if not (check_numerics and p is update_in_place)]
+        self.program = optimize(order, fetch_nodes, fed_nodes, passes)
         self.function = GeneratedFunction(self.program)
         self.source = self.function.source
         self.check_numerics = check_numerics
@@ -65,8 +68,8 @@ class OptimizedPlan:
             except Exception:
                 self._interpret(fed_values)  # again, step by step, to name the node
                 raise
-        applied = {step: step.origin.apply(value)
-                   for step, value in zip(self.program.updates, updates)}
+        fetched = [_unshared(step, value) for step, value in zip(self.program.fetches, fetched)]
+        applied = {step: step.apply(value) for step, value in zip(self.program.updates, updates)}
         return [applied.get(step, value) for step, value in zip(self.program.fetches, fetched)]
 
     def _interpret(self, fed_values):
@@ -88,6 +91,14 @@ class OptimizedPlan:
                 self.check_finite(*_as_node(step, values))
         return ([values[step] for step in self.program.fetches],
                 [values[step] for step in self.program.updates])
+
+
+def _unshared(step, value):
+    """A fetched value, copied if it could share memory with a variable (a
+    variable's own array, or a view of one), which an update may write into."""
+    if isinstance(value, np.ndarray) and (step.kind == "variable" or value.base is not None):
+        return value.copy()
+    return value
 
 
 class _StepAsNode:

@@ -19,6 +19,8 @@ class Step:
         inputs: the steps whose values `compute` takes, in order.
         compute: the function that computes the value (an operation's
             `compute`, or one a rewrite made).
+        apply: for an update step, what changes the variables once the run
+            has computed everything (the operation's `apply`, or a pass's).
         origin: the learner's node this step stands for.
         value: a constant step's value.
         attrs: what besides its inputs decides the value (an axis, a perm),
@@ -30,6 +32,7 @@ class Step:
         self.kind, self.op_type = kind, op_type
         self.inputs, self.compute = list(inputs), compute
         self.origin, self.value, self.attrs = origin, value, attrs
+        self.apply = origin.apply if kind == "update" else None
         self.shape = origin.shape if shape is None and origin is not None else shape
         self.dtype = origin.dtype if dtype is None and origin is not None else dtype
 
