@@ -54,9 +54,12 @@ def numpy_trainer(problem):
                    lambda: [array for layer in layers for array in layer])
 
 
-def build_training_graph(tf, problem):
+def build_training_graph(tf, problem, loss_form="fused"):
     """The network and its training step as a TensorFlow-1-style graph, written
     once for any library with that API: `minidl` or `tensorflow.compat.v1`.
+    `loss_form` "fused" takes `nn.softmax_cross_entropy_with_logits_v2`;
+    "tutorial" writes the loss as the tutorial does, `p = softmax(logits);
+    J = -reduce_mean(reduce_sum(Y * log(p), axis=1))`.
 
     Returns:
         graph, X, Y, layers (a list of (W, b) variables), loss, train_op.
@@ -71,23 +74,35 @@ def build_training_graph(tf, problem):
             hidden = tf.sigmoid(tf.matmul(hidden, W) + b)
         W, b = layers[-1]
         logits = tf.matmul(hidden, W) + b
-        loss = tf.reduce_mean(
-            tf.nn.softmax_cross_entropy_with_logits_v2(labels=Y, logits=logits))
+        if loss_form == "tutorial":
+            p = tf.nn.softmax(logits)
+            loss = -tf.reduce_mean(tf.reduce_sum(Y * tf.log(p), axis=1))
+        else:
+            loss = tf.reduce_mean(
+                tf.nn.softmax_cross_entropy_with_logits_v2(labels=Y, logits=logits))
         train_op = tf.train.GradientDescentOptimizer(LEARNING_RATE).minimize(loss)
     return graph, X, Y, layers, loss, train_op
 
 
-def minidl_trainer(problem):
-    """The network as a minidl graph; a step is `session.run([train_op, loss], feed)`."""
+def minidl_trainer(problem, optimize=False, loss_form="fused"):
+    """The network as a minidl graph; a step is `session.run([train_op, loss], feed)`
+    in a plain session, or in an optimizing one (`optimize=True`)."""
     import minidl
 
-    graph, X, Y, layers, loss, train_op = build_training_graph(minidl, problem)
-    session = minidl.Session(graph=graph)
+    graph, X, Y, layers, loss, train_op = build_training_graph(minidl, problem, loss_form)
+    session = minidl.Session(graph=graph, optimize=optimize)
     fetches, feed = [train_op, loss], {X: problem.X, Y: problem.Y}
-    trainer = Trainer("minidl", lambda: session.run(fetches, feed)[1],
+    trainer = Trainer(minidl_name(optimize, loss_form), lambda: session.run(fetches, feed)[1],
                       lambda: [variable.value for layer in layers for variable in layer])
     trainer.graph, trainer.fetches, trainer.feed = graph, fetches, feed
     return trainer
+
+
+def minidl_name(optimize=False, loss_form="fused"):
+    """How the tables name a minidl trainer: `minidl`, `minidl optimized`, with
+    `, tutorial loss` when the loss is written the tutorial's way."""
+    name = "minidl optimized" if optimize else "minidl"
+    return name + (", tutorial loss" if loss_form == "tutorial" else "")
 
 
 def torch_trainer(problem, threads=None):
