@@ -13,10 +13,14 @@ DOCS_LOCK := docs/requirements-lock.txt
 UV_VERSION := 0.13.9
 UV := .tools/bin/uv
 
-.PHONY: lab test test-optimized lint notebooks benchmark book book-check lock upgrade test-minimums clean
+.PHONY: lab test test-optimized lint notebooks benchmark browser-test book book-check lock \
+	upgrade test-minimums clean
+
+# JupyterLab refuses to start as root unless told to; containers often run as root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lab: $(VENV)/installed
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/
 
 # Lint first (ruff, on the library, tests, benchmarks and the notebooks), then
 # the unit tests and every notebook.
@@ -34,16 +38,28 @@ lint: $(VENV)/installed
 # Re-execute every notebook in place, top to bottom in a fresh kernel; then
 # merge printed output that the kernel happened to flush in pieces, and write
 # the paths in stored tracebacks relative to the repository, so that a re-run,
-# here or on another machine, stores exactly the same cells.
+# here or on another machine, stores exactly the same cells (and no widget state:
+# the explorables store a picture instead).
 notebooks: $(VENV)/installed
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
+		--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.store_widget_state=False \
+		notebooks/*.ipynb
 	$(BIN)/jupyter nbconvert --to notebook --inplace \
 		--CoalesceStreamsPreprocessor.enabled=True notebooks/*.ipynb
 	$(BIN)/python tools/relative_tracebacks.py notebooks/*.ipynb
 
 benchmark: $(VENV)/installed
 	$(BIN)/python benchmarks/run.py
+
+# The explorables and the Playground in JupyterLab, in headless Chromium driven
+# by Playwright (browser/check_explorables.py). Chromium comes from the system
+# (Debian: apt-get install chromium fonts-dejavu), not from Playwright's download.
+browser-test: $(VENV)/browser-installed
+	$(BIN)/python browser/check_explorables.py
+
+$(VENV)/browser-installed: $(VENV)/installed requirements-browser.txt
+	$(BIN)/python -m pip install -r requirements-browser.txt
+	touch $@
 
 # The website, from the committed notebooks as they are (nothing re-executed),
 # built from scratch so that every page's warnings show; a warning or a broken

@@ -28,6 +28,9 @@ extensions = [
 
 # Notebooks are shown as committed: executing them is nbval's job, not the site's.
 nb_execution_mode = "off"
+# An explorable stores a widget view (live only with a kernel, and no widget
+# state is saved) beside a still picture: the site shows the picture.
+nb_mime_priority_overrides = [("html", "application/vnd.jupyter.widget-view+json", None)]
 # $...$ and $$...$$ as the notebooks write math; ::: fences for notes.
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
 # Headings get anchors, so in-page links resolve and are checked; named as

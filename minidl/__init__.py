@@ -3,12 +3,13 @@ first principles in NumPy. `import minidl as tf` runs TF1-style graph code.
 
 Every name below is public; its docstring says where it lives.
 """
-from . import datasets, layers, nn, plot, train
+from . import datasets, explore, layers, nn, plot, train
 from . import operators as _operators  # noqa: F401  (gives nodes + - * / @ **)
 from .constant import Constant, constant
 from .draw import backprop_trace, draw_graph, graph_layout
 from .dtypes import bool_ as bool
 from .dtypes import float32, float64, int32, int64
+from .explore.playground import playground
 from .gradient_check import GradientCheckReport, gradient_check
 from .gradients import RegisterGradient, gradients
 from .graph import Graph, Node, get_default_graph, reset_default_graph
@@ -52,12 +53,12 @@ __all__ = [
     "Constant", "GradientCheckReport", "Graph", "Node", "Operation", "Placeholder",
     "RegisterGradient", "Session", "Variable",
     "add", "add_n", "argmax", "backprop_trace", "cast", "constant", "constant_initializer",
-    "datasets", "divide", "draw_graph", "equal", "exp", "expand_dims", "float32", "float64",
-    "get_default_graph", "get_seed", "global_variables", "global_variables_initializer",
+    "datasets", "divide", "draw_graph", "equal", "exp", "expand_dims", "explore", "float32",
+    "float64", "get_default_graph", "get_seed", "global_variables", "global_variables_initializer",
     "glorot_uniform_initializer", "gradient_check", "gradients", "graph_layout", "greater",
     "greater_equal", "int32", "int64", "layers", "less", "less_equal", "log", "log_softmax",
     "matmul", "matrix_transpose", "maximum", "minimum", "multiply", "negative", "nn",
-    "ones_like", "placeholder", "plot", "random_normal_initializer", "reduce_max",
+    "ones_like", "placeholder", "playground", "plot", "random_normal_initializer", "reduce_max",
     "reduce_mean", "reduce_sum", "relu", "reset_default_graph", "reshape", "set_random_seed",
     "show_source", "sigmoid", "sign", "softmax", "sqrt", "square", "subtract", "tanh", "train",
     "trainable_variables", "transpose", "variables_initializer", "where", "zeros_initializer",

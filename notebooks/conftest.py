@@ -1,4 +1,11 @@
-"""Cells that need TensorFlow and PyTorch (chapter 9, tagged `needs-frameworks`).
+"""How nbval compares the notebooks' cells, beyond its defaults.
+
+Widgets. nbval compares every output of every cell, except the view of a
+widget: its model id is new on every run. Each explorable stores, beside its
+widget view, a picture at its default settings (for readers without a kernel)
+and a line of text saying what that picture shows, which nbval compares.
+
+Cells that need TensorFlow and PyTorch (chapter 9, tagged `needs-frameworks`).
 
 Those libraries are optional (requirements-frameworks.txt), so a learner's
 `make test` must pass without them. Where one is missing, each tagged cell is
@@ -17,6 +24,7 @@ import os
 
 import pytest
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 TAG = "needs-frameworks"
 FRAMEWORKS = ("tensorflow", "tf_keras", "torch")
 
@@ -51,3 +59,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
     for item in tagged:
         ignore_stderr(item)
+
+
+def pytest_collectstart(collector):
+    if collector.path.suffix == ".ipynb" and hasattr(collector, "skip_compare"):
+        collector.skip_compare += (WIDGET_VIEW,)

@@ -20,6 +20,15 @@ def test_notebook_is_committed_executed_top_to_bottom(path):
         f"(make notebooks) and commit the outputs")
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_saves_no_widget_state(path):
+    # Widget state is large and new on every run; the explorables store a picture instead.
+    metadata = json.loads(path.read_text(encoding="utf-8"))["metadata"]
+    assert "widgets" not in metadata, (
+        f"{path.name} has widget state in its metadata: re-run it with `make notebooks` "
+        f"(which passes --ExecutePreprocessor.store_widget_state=False)")
+
+
 # "File " then, after any colour codes, an absolute path (POSIX or Windows).
 ABSOLUTE_PATH_IN_TRACEBACK = re.compile(r"File (\x1b\[[0-9;]*m)*(/|[A-Za-z]:\\)")
 

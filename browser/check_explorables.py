@@ -1,0 +1,279 @@
+"""The explorables and the Playground in a real browser: JupyterLab 4 driven by
+headless Chromium through Playwright.
+
+For each notebook with an explorable: open it, run all cells, move a control
+(or press a button), check that the picture changed, and fail on an error
+output or a browser console error. In chapter 6 it also presses Play on the
+Playground for a few seconds and reports how many pictures per second the
+browser received. Screenshots go to browser/screenshots/.
+
+The notebooks are copied to a temporary folder first, so that running them
+(and JupyterLab's autosave) never touches the committed files.
+
+Run it with `make browser-test`. It needs Playwright for Python
+(requirements-browser.txt) and a Chromium: Debian's `chromium` package at
+/usr/bin/chromium (or set CHROMIUM=path), since Playwright's own browser
+download needs servers that not every machine can reach.
+"""
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "browser" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+PLAY_SECONDS = 6
+# The speed target (10 pictures/s) is reported, not enforced: on a shared,
+# busy machine it measures the machine. Fewer than 2 means Play is broken.
+TARGET_PICTURES_PER_SECOND, MIN_PICTURES_PER_SECOND = 10, 2
+
+# Each notebook, and how its explorable is moved: ("keys", slider index, key, presses)
+# presses a key on a slider's handle; ("click", button label) clicks a button.
+CHECKS = {
+    "03_perceptrons": ("keys", 0, "ArrowLeft", 15),
+    "04_training_criterion": ("keys", 0, "ArrowRight", 40),
+    "05_gradient_descent": ("keys", 0, "ArrowRight", 12),
+    "05b_backpropagation": ("click", "Next"),
+    "06_multi_layer_perceptrons": ("click", "Step"),
+    "07_optimizers_and_minibatches": ("keys", 0, "ArrowRight", 5),
+}
+
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+WIDGET = f"{PANEL} .jp-OutputArea-output .widget-vbox"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_lab(folder, port, token, log):
+    """JupyterLab serving `folder`; --allow-root only when running as root."""
+    command = [str(ROOT / ".venv" / "bin" / "jupyter"), "lab", str(folder), "--no-browser",
+               f"--port={port}", "--ServerApp.ip=127.0.0.1", f"--ServerApp.token={token}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
+                              start_new_session=True)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}",
+                                   timeout=2)
+            return server
+        except OSError:
+            if server.poll() is not None:
+                raise RuntimeError("JupyterLab stopped while starting; see its log") from None
+            time.sleep(0.5)
+    raise RuntimeError("JupyterLab did not answer within 2 minutes")
+
+
+def prompts(page):
+    return page.evaluate(f"""() => Array.from(document.querySelectorAll(
+        '{PANEL} .jp-CodeCell .jp-InputArea-prompt')).map(e => e.textContent.trim())""")
+
+
+def kernel_idle(page):
+    return page.evaluate(f"""() => {{ const e = document.querySelector(
+        '{PANEL} .jp-Notebook-ExecutionIndicator');
+        return e ? e.getAttribute('data-status') === 'idle' : false; }}""")
+
+
+def run_all(page, timeout=300):
+    """Clear every output, then Run > Run All Cells; wait until every code cell
+    has a number again and the kernel is idle twice in a row."""
+    page.click(".lm-MenuBar-item:has-text('Edit')")
+    page.click(".lm-Menu-item:has-text('Clear Outputs of All Cells')")
+    page.click(".lm-MenuBar-item:has-text('Run')")
+    page.click(".lm-Menu-item:has-text('Run All Cells')")
+    deadline, idle_seen = time.time() + timeout, 0
+    while time.time() < deadline:
+        time.sleep(0.5)
+        accept_kernel(page)
+        numbers = prompts(page)
+        done = numbers and all(re.fullmatch(r"\[\d+\]:", p) for p in numbers)
+        idle_seen = idle_seen + 1 if done and kernel_idle(page) else 0
+        if idle_seen >= 2:
+            return
+    raise AssertionError(f"Run All Cells did not finish in {timeout} s: prompts "
+                         f"{sorted(set(prompts(page)))}")
+
+
+def unexpected_errors(page, name):
+    """The last line of each error or stderr output of a code cell that is not
+    tagged raises-exception (those show an error on purpose)."""
+    cells = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text())["cells"]
+    expected = [("raises-exception" in cell["metadata"].get("tags", []))
+                for cell in cells if cell["cell_type"] == "code"]
+    shown = page.evaluate(f"""() => Array.from(document.querySelectorAll(
+        '{PANEL} .jp-CodeCell')).map(cell => Array.from(cell.querySelectorAll(
+        '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'))
+        .map(e => e.textContent.trim().split('\\n').slice(-1)[0]))""")
+    return [line for lines, allowed in zip(shown, expected) if not allowed for line in lines]
+
+
+def accept_kernel(page):
+    """Answer "Select Kernel" with the notebook's own kernel, if JupyterLab asks."""
+    select = page.locator(".jp-Dialog button", has_text="Select")
+    if select.count():
+        select.first.click()
+        time.sleep(2)
+
+
+def dismiss_news(page):
+    """Answer JupyterLab's "notified about Jupyter news?" toast, if it asks."""
+    button = page.locator(".Toastify__toast button", has_text="No")
+    if button.count():
+        button.first.click()
+
+
+def picture(widget):
+    """The explorable's picture as the browser shows it (a screenshot of it)."""
+    return widget.locator("img").first.screenshot()
+
+
+def move(page, widget, action):
+    if action[0] == "click":
+        widget.locator(f"button:has-text('{action[1]}')").first.click()
+    else:
+        _, index, key, presses = action
+        handle = widget.locator(".noUi-handle").nth(index)
+        handle.focus()
+        for _ in range(presses):
+            handle.press(key)
+
+
+def pictures_per_second(page, widget):
+    """Press Play, count the picture's updates in the browser for PLAY_SECONDS, Pause."""
+    page.evaluate(f"""() => {{
+        const img = document.querySelector('{WIDGET} img');
+        window.__updates = [];
+        new MutationObserver(() => window.__updates.push(performance.now()))
+            .observe(img, {{attributes: true, attributeFilter: ['src']}});
+    }}""")
+    widget.locator("button:has-text('Play')").first.click()
+    time.sleep(PLAY_SECONDS)
+    updates = page.evaluate("() => window.__updates")
+    widget.locator("button:has-text('Pause')").first.click()
+    time.sleep(1)
+    if len(updates) < 2:
+        return 0.0, len(updates)
+    # From the first update to the last: the time before the first is the
+    # thread starting, not the rate.
+    return (len(updates) - 1) / ((updates[-1] - updates[0]) / 1000), len(updates)
+
+
+def check(browser, base, name, action):
+    """Open, run, move and (chapter 6) play one notebook; a list of problems."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    console_errors = []
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: console_errors.append(str(e)))
+    try:
+        result = exercise(page, base, name, action)
+    except Exception as error:  # a step that timed out: say which, keep a picture
+        page.screenshot(path=str(SHOTS / f"{name}_FAILED.png"))
+        result = {"notebook": name, "problems": [f"{type(error).__name__}: {error}"]}
+    errors = unexpected_errors(page, name)
+    if errors:
+        result["problems"].append(f"error outputs: {errors}")
+    if console_errors:
+        result["problems"].append(f"browser console errors: {console_errors[:5]}")
+    context.close()
+    return result
+
+
+def exercise(page, base, name, action):
+    result = {"notebook": name, "problems": []}
+    page.goto(f"{base}/lab/tree/{name}.ipynb?token={TOKEN}&reset")
+    page.wait_for_selector(f"{PANEL} .jp-Notebook .jp-Cell", timeout=60000)
+    deadline = time.time() + 90
+    while time.time() < deadline and not kernel_idle(page):
+        time.sleep(0.5)
+    time.sleep(1)
+    accept_kernel(page)
+    dismiss_news(page)
+    run_all(page)
+    widget = page.locator(WIDGET).first
+    widget.wait_for(state="attached", timeout=60000)
+    widget.evaluate("element => element.scrollIntoView({block: 'center'})")
+    time.sleep(1)
+    before = picture(widget)
+    page.screenshot(path=str(SHOTS / f"{name}_1_after_run.png"))
+    move(page, widget, action)
+    changed = False
+    deadline = time.time() + 20
+    while time.time() < deadline and not changed:
+        time.sleep(0.5)
+        changed = picture(widget) != before
+    if not changed:
+        result["problems"].append(f"the picture did not change after {action}")
+    page.screenshot(path=str(SHOTS / f"{name}_2_after_moving.png"))
+    if name.startswith("06"):
+        rate, count = pictures_per_second(page, widget)
+        result["pictures_per_second"] = rate
+        page.screenshot(path=str(SHOTS / f"{name}_3_after_playing.png"))
+        load = os.getloadavg()[0] / (os.cpu_count() or 1)
+        print(f"  Playground, 2-8-8-2 network: {count} pictures in about {PLAY_SECONDS} s of "
+              f"Play: {rate:.1f} pictures/s in the browser (target "
+              f"{TARGET_PICTURES_PER_SECOND}; load per core {load:.1f})", flush=True)
+        if rate < MIN_PICTURES_PER_SECOND:
+            result["problems"].append(f"the Playground showed {rate:.1f} pictures/s while "
+                                      f"playing: it is not animating")
+    return result
+
+
+def main():
+    names = sys.argv[1:] or list(CHECKS)
+    if not Path(CHROMIUM).exists():
+        sys.exit(f"browser-test needs Chromium at {CHROMIUM} (Debian: apt-get install "
+                 f"chromium fonts-dejavu; or set CHROMIUM=/path/to/chromium)")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="minidl-browser-"))
+    for name in names:
+        shutil.copy(ROOT / "notebooks" / f"{name}.ipynb", folder)
+    port = free_port()
+    log = open(folder / "jupyterlab.log", "w")
+    server = start_lab(folder, port, TOKEN, log)
+    results = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM,
+                                                 args=["--no-sandbox"])
+            for name in names:
+                started = time.time()
+                result = check(browser, f"http://127.0.0.1:{port}", name, CHECKS[name])
+                status = "ok" if not result["problems"] else "FAILED"
+                print(f"{name}: {status} ({time.time() - started:.0f} s)", flush=True)
+                for problem in result["problems"]:
+                    print(f"  {problem}", flush=True)
+                results.append(result)
+            browser.close()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        log.close()
+        shutil.rmtree(folder, ignore_errors=True)
+    failed = [r["notebook"] for r in results if r["problems"]]
+    print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    print(f"screenshots in {SHOTS.relative_to(ROOT)}/")
+    sys.exit(1 if failed else 0)
+
+
+TOKEN = "minidl-browser-test"
+
+if __name__ == "__main__":
+    main()

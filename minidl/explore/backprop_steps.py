@@ -1,0 +1,48 @@
+"""Chapter 5b's explorable: step through a backpropagation trace with
+Previous and Next, the graph picture showing the gradients arrived so far."""
+import ipywidgets as widgets
+
+from .explorable import Explorable
+
+
+class BackpropStepper(Explorable):
+    """The pictures of `trace.draw(1)`, `trace.draw(2)`, ... one at a time.
+
+    Next and Previous move the step slider, which says which step is shown;
+    the picture is the trace's own (the node visited in red, the gradients
+    known so far).
+    """
+
+    def __init__(self, trace, step=1):
+        self.trace = trace
+        last = len(trace.steps)
+        self.previous = widgets.Button(description="Previous", icon="arrow-left")
+        self.next = widgets.Button(description="Next", icon="arrow-right")
+        step_slider = widgets.IntSlider(value=step, min=1, max=last, description="step")
+        self.previous.on_click(lambda _: self.go(-1))
+        self.next.on_click(lambda _: self.go(+1))
+        super().__init__({"step": step_slider}, figsize=None,
+                         buttons=(self.previous, self.next))
+
+    def go(self, offset):
+        """Move `offset` steps (Next is +1, Previous is -1), staying within the trace."""
+        step = self.controls["step"]
+        step.value = min(max(step.value + offset, step.min), step.max)
+
+    def render(self, scale=1):
+        """The trace's own picture of the current step."""
+        return self.trace.draw(self.value("step")).png(scale)
+
+    def size(self):
+        return self.trace.draw(self.value("step")).size()
+
+    def describe(self):
+        step = self.trace.steps[self.value("step") - 1]
+        return (f"step {step.number} of {len(self.trace.steps)}: {step.node}, "
+                f"{len(step.arrivals)} gradient(s) arrived")
+
+
+def backprop_stepper(trace, step=1):
+    """Chapter 5b: Previous/Next through `trace` (from `tf.backprop_trace`),
+    one picture of the graph per step of the reverse walk."""
+    return BackpropStepper(trace, step)
