@@ -2,13 +2,12 @@
 
 Prints, for two networks, training steps per second in minidl (plain and
 optimizing sessions, each with the fused loss and with the loss written the
-tutorial's way), in the same
-step written by hand in NumPy (the floor: what the arithmetic alone costs), and
-in PyTorch and TensorFlow 1 graphs where those are installed, with each one's
-ratio to the NumPy floor; then what `Session.run` costs per node and per run;
-then what the first run of an optimizing session costs; then whether 10,000
-training steps make the process grow. benchmarks/README.md
-explains the method and records figures.
+tutorial's way), in the same step written by hand in NumPy (the floor: what the
+arithmetic alone costs), and in PyTorch and TensorFlow 1 graphs where those are
+installed, with each one's ratio to the NumPy floor; then what `Session.run`
+costs per node and per run; then what the first run of an optimizing session
+costs; then whether 10,000 training steps make the process grow.
+benchmarks/README.md explains the method and records figures.
 """
 import argparse
 import functools
