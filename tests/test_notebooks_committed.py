@@ -2,6 +2,7 @@
 cell with no stored execution count, so an unexecuted notebook would pass vacuously."""
 import json
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,18 @@ def test_stored_tracebacks_name_files_relative_to_the_repository(path):
     assert not absolute, (
         f"{path.name} stores tracebacks that name the folder it was run in, e.g. {absolute[0]!r}: "
         f"run `make notebooks` (or tools/relative_tracebacks.py) and commit")
+
+
+def conventions_first_cell():
+    """The first code cell that notebooks/CONVENTIONS.md gives, exactly."""
+    text = (NOTEBOOKS[0].parent / "CONVENTIONS.md").read_text(encoding="utf-8")
+    block = re.search(r"First code cell.*?```python\n(.*?)\n *```", text, re.S).group(1)
+    return textwrap.dedent(block)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_first_code_cell_is_the_one_conventions_gives(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    first = next(cell for cell in cells if cell["cell_type"] == "code")
+    assert "".join(first["source"]) == conventions_first_cell(), (
+        f"{path.name}: the first code cell differs from the one notebooks/CONVENTIONS.md gives")
