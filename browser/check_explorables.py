@@ -265,6 +265,8 @@ def main():
         sys.exit(f"browser-test needs Chromium at {CHROMIUM} (Debian: apt-get install "
                  f"chromium fonts-dejavu; or set CHROMIUM=/path/to/chromium)")
     SHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SHOTS.glob("*.png"):  # a passing run leaves no picture of an older failure
+        old.unlink()
     folder = Path(tempfile.mkdtemp(prefix="minidl-browser-"))
     for name in names:
         shutil.copy(ROOT / "notebooks" / f"{name}.ipynb", folder)
