@@ -175,6 +175,27 @@ def pictures_per_second(page, widget):
     return (len(updates) - 1) / ((updates[-1] - updates[0]) / 1000), len(updates)
 
 
+def show_code_and_graph(page, widget):
+    """Press "show the code" and "show the graph"; problems if either stays empty."""
+    widget.locator("button:has-text('show the code')").first.click()
+    widget.locator("button:has-text('show the graph')").first.click()
+    problems = []
+    try:
+        widget.locator("pre:has-text('train_step = optimizer.minimize(J)')").first.wait_for(
+            timeout=20000)
+    except Exception:
+        problems.append("'show the code' showed no program")
+    graph = widget.locator("img").nth(1)
+    try:
+        page.wait_for_function("img => img.naturalWidth > 0", arg=graph.element_handle(),
+                               timeout=20000)
+        graph.evaluate("element => element.scrollIntoView({block: 'center'})")
+    except Exception:
+        problems.append("'show the graph' showed no picture")
+    time.sleep(1)
+    return problems
+
+
 def check(browser, base, name, action):
     """Open, run, move and (chapter 6) play one notebook; a list of problems."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -226,6 +247,8 @@ def exercise(page, base, name, action):
         rate, count = pictures_per_second(page, widget)
         result["pictures_per_second"] = rate
         page.screenshot(path=str(SHOTS / f"{name}_3_after_playing.png"))
+        result["problems"] += show_code_and_graph(page, widget)
+        page.screenshot(path=str(SHOTS / f"{name}_4_code_and_graph.png"))
         load = os.getloadavg()[0] / (os.cpu_count() or 1)
         print(f"  Playground, 2-8-8-2 network: {count} pictures in about {PLAY_SECONDS} s of "
               f"Play: {rate:.1f} pictures/s in the browser (target "
