@@ -1,6 +1,8 @@
 """requirements-lock.txt pins what `make lab`, `make test` and CI install; it
 must satisfy what requirements.txt and pyproject.toml ask for, or the tests run
-in an environment the requirements do not describe. Fix: `make lock`."""
+in an environment the requirements do not describe. docs/requirements-lock.txt,
+the website's builder, must satisfy docs/requirements.txt and agree with the
+main lock. Fix: `make lock`."""
 import re
 from pathlib import Path
 
@@ -23,10 +25,10 @@ def normalized(name):
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def lock_pins():
-    """{name: [(version, marker or None)]} from requirements-lock.txt."""
+def lock_pins(lock="requirements-lock.txt"):
+    """{name: [(version, marker or None)]} from a lock file."""
     pins = {}
-    for line in (ROOT / "requirements-lock.txt").read_text(encoding="utf-8").splitlines():
+    for line in (ROOT / lock).read_text(encoding="utf-8").splitlines():
         match = PIN.match(line.strip())
         if match:
             name, version, marker = match.groups()
@@ -34,9 +36,21 @@ def lock_pins():
     return pins
 
 
+def requirements_in(path):
+    lines = (ROOT / path).read_text(encoding="utf-8").splitlines()
+    return [Requirement(line) for line in lines if line.strip() and line[0] != "#"]
+
+
+def pinned_for(pins, name, python):
+    """The versions `pins` gives package `name` on Linux with Python `python`."""
+    environment = {"python_version": python, "python_full_version": f"{python}.0",
+                   "sys_platform": "linux", "os_name": "posix", "platform_system": "Linux"}
+    return [version for version, marker in pins.get(normalized(name), [])
+            if marker is None or marker.evaluate(environment)]
+
+
 def declared():
-    lines = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
-    requirements = [Requirement(line) for line in lines if line.strip() and line[0] != "#"]
+    requirements = requirements_in("requirements.txt")
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     return requirements + [Requirement(text) for text in pyproject["project"]["dependencies"]]
 
@@ -44,10 +58,7 @@ def declared():
 @pytest.mark.parametrize("python", PYTHONS)
 @pytest.mark.parametrize("requirement", declared(), ids=str)
 def test_lock_pins_a_version_each_requirement_allows(requirement, python):
-    environment = {"python_version": python, "python_full_version": f"{python}.0",
-                   "sys_platform": "linux", "os_name": "posix", "platform_system": "Linux"}
-    pinned = [version for version, marker in lock_pins().get(normalized(requirement.name), [])
-              if marker is None or marker.evaluate(environment)]
+    pinned = pinned_for(lock_pins(), requirement.name, python)
     assert len(pinned) == 1, (
         f"requirements-lock.txt pins {requirement.name} {len(pinned)} times for Python "
         f"{python} (once expected): run `make lock` and commit requirements-lock.txt")
@@ -61,3 +72,19 @@ def test_requirements_and_pyproject_declare_the_same_minimums():
     for requirement in declared():
         bounds.setdefault(normalized(requirement.name), set()).add(str(requirement.specifier))
     assert {name: specs for name, specs in bounds.items() if len(specs) > 1} == {}
+
+
+@pytest.mark.parametrize("python", PYTHONS)
+def test_docs_lock_satisfies_docs_requirements_and_agrees_with_the_main_lock(python):
+    docs, main = lock_pins("docs/requirements-lock.txt"), lock_pins()
+    for requirement in requirements_in("docs/requirements.txt"):
+        pinned = pinned_for(docs, requirement.name, python)
+        assert len(pinned) == 1 and requirement.specifier.contains(pinned[0], True), (
+            f"docs/requirements-lock.txt pins {requirement.name} {pinned} for Python {python}, "
+            f"not one version '{requirement}' allows: run `make lock`")
+    differ = {name: (pinned_for(docs, name, python), pinned_for(main, name, python))
+              for name in docs.keys() & main.keys()}
+    differ = {name: pins for name, pins in differ.items() if all(pins) and pins[0] != pins[1]}
+    assert differ == {}, (
+        "docs/requirements-lock.txt and requirements-lock.txt pin these differently "
+        "(docs, main): run `make lock`")
