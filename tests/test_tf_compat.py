@@ -38,15 +38,21 @@ def tf1_script(tf, X_data, Y_data, W1_start, W2_start):
         train_op = tf.train.GradientDescentOptimizer(LEARNING_RATE).minimize(loss)
         init = tf.global_variables_initializer()
 
-        feed = {X: X_data, Y: Y_data}
-        with tf.Session() as sess:
-            sess.run(init)
-            before = sess.run({"loss": loss, "accuracy": accuracy,
-                               "probabilities": probabilities}, feed_dict=feed)
-            sess.run(train_op, feed_dict=feed)
-            after = sess.run({"loss": loss, "W1": W1, "b1": b1, "W2": W2, "b2": b2},
-                             feed_dict=feed)
+        before, after = one_step(tf, init, train_op, {X: X_data, Y: Y_data},
+                                 {"loss": loss, "accuracy": accuracy,
+                                  "probabilities": probabilities},
+                                 {"loss": loss, "W1": W1, "b1": b1, "W2": W2, "b2": b2})
     return before, after
+
+
+def one_step(tf, init, train_op, feed, before_fetches, after_fetches):
+    """Initialize, fetch `before_fetches`, take one training step, fetch
+    `after_fetches`: the two results, in any library with TensorFlow 1's API."""
+    with tf.Session() as sess:
+        sess.run(init)
+        before = sess.run(before_fetches, feed_dict=feed)
+        sess.run(train_op, feed_dict=feed)
+        return before, sess.run(after_fetches, feed_dict=feed)
 
 
 def layered_tf1_script(tf, X_data, Y_data, W1_start, W2_start):
@@ -69,14 +75,10 @@ def layered_tf1_script(tf, X_data, Y_data, W1_start, W2_start):
         train_op = tf.train.GradientDescentOptimizer(LEARNING_RATE).minimize(loss)
         init = tf.global_variables_initializer()
 
-        feed = {X: X_data, Y: Y_data}
-        with tf.Session() as sess:
-            sess.run(init)
-            before = sess.run({"loss": loss, "accuracy": accuracy,
-                               "probabilities": probabilities}, feed_dict=feed)
-            sess.run(train_op, feed_dict=feed)
-            after = sess.run({"loss": loss, "W1": W1, "b1": b1, "W2": W2, "b2": b2},
-                             feed_dict=feed)
+        before, after = one_step(tf, init, train_op, {X: X_data, Y: Y_data},
+                                 {"loss": loss, "accuracy": accuracy,
+                                  "probabilities": probabilities},
+                                 {"loss": loss, "W1": W1, "b1": b1, "W2": W2, "b2": b2})
         names = [variable.name.removesuffix(":0") for variable in tf.trainable_variables()]
     return names, (before, after)
 
