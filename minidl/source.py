@@ -40,13 +40,15 @@ class SourceCode:
     __repr__ = __str__
 
 
-def show_source(obj):
+def show_source(obj, omit=()):
     """The source code of a minidl function, class, method or module, ready
     to display: the last expression of a notebook cell shows it highlighted.
 
     Args:
         obj: something defined in minidl, e.g. `minidl.Session.run`,
             `minidl.ops.activations.Sigmoid` or a property such as `Node.shape`.
+        omit: names of a class's methods to leave out, for a chapter that
+            teaches the rest (the heading says which were left out).
 
     Returns:
         A SourceCode, headed by the file (relative to the package) and the name.
@@ -70,4 +72,31 @@ def show_source(obj):
     relative_path = source_file.relative_to(PACKAGE_DIR.parent).as_posix()
     name = getattr(obj, "__qualname__", None)
     location = relative_path if inspect.ismodule(obj) else f"{relative_path}, {name}"
-    return SourceCode(textwrap.dedent("".join(lines)), location)
+    code = textwrap.dedent("".join(lines))
+    if omit:
+        code = textwrap.dedent("".join(_without_methods(obj, lines, omit))).rstrip() + "\n"
+        location += f" (without {', '.join(omit)})"
+    return SourceCode(code, location)
+
+
+def _without_methods(cls, lines, names):
+    """The lines of class `cls` without those of the methods `names` (each with
+    its decorators and the blank line after it)."""
+    _, class_start = inspect.getsourcelines(cls)
+    dropped = set()
+    for name in names:
+        method = inspect.unwrap(getattr(cls, name, None) or _no_method(cls, name))
+        method = method.fget if isinstance(method, property) else method
+        method_lines, start = inspect.getsourcelines(method)
+        first = start - class_start
+        while first > 0 and lines[first - 1].strip().startswith("@"):
+            first -= 1
+        last = start - class_start + len(method_lines)
+        if last < len(lines) and not lines[last].strip():
+            last += 1
+        dropped.update(range(first, last))
+    return [line for i, line in enumerate(lines) if i not in dropped]
+
+
+def _no_method(cls, name):
+    raise ValueError(f"show_source: {cls.__qualname__} has no method '{name}' to omit")

@@ -67,3 +67,19 @@ def test_code_outside_minidl_is_refused_by_name():
 def test_object_without_source_is_refused_with_its_type():
     with pytest.raises(TypeError, match="got a Placeholder"):
         show_source(minidl.placeholder(minidl.float64, name="x"))
+
+
+def test_a_class_can_be_shown_without_some_methods_and_the_heading_says_which():
+    whole = show_source(minidl.Graph)
+    shown = show_source(minidl.Graph, omit=("temporary_nodes", "__repr__"))
+    assert "def temporary_nodes" in whole.code and "def temporary_nodes" not in shown.code
+    assert "def __repr__" not in shown.code and "@contextmanager" not in shown.code
+    assert "def add(self, node):" in shown.code and "def unique_name" in shown.code
+    assert shown.location == "minidl/graph.py, Graph (without temporary_nodes, __repr__)"
+    assert len(shown.code.splitlines()) < len(whole.code.splitlines()) - 15
+    assert shown.code.endswith("return node\n")
+
+
+def test_omitting_a_method_the_class_lacks_is_an_error_naming_it():
+    with pytest.raises(ValueError, match="Graph has no method 'run'"):
+        show_source(minidl.Graph, omit=("run",))
