@@ -11,7 +11,7 @@ from ..ops.activations import log_softmax, softmax
 from ..placeholder import placeholder
 from ..session import Session
 from ..traversal import topological_order
-from .feedback import correct, describe, fail, node, not_yet, numbers, show
+from .feedback import correct, fail, node, not_yet, show, two_arrays
 from .guard import refusing
 
 
@@ -69,10 +69,7 @@ def check_three_class_weights(three_class_weights):
         answer = three_class_weights(centers.copy())
         if answer is None:
             return not_yet("three_class_weights")
-        if not (isinstance(answer, (tuple, list)) and len(answer) == 2):
-            fail(f"three_class_weights should return two arrays, W and b; it returned "
-                 f"{describe(answer)}")
-        W, b = (numbers(value, name) for value, name in zip(answer, ("W", "b")))
+        W, b = two_arrays(answer, "three_class_weights", "W", "b")
         if W.shape != (2, 3) or b.shape != (3,):
             fail(f"W should have shape (2, 3), one column of weights per class, and b "
                  f"shape (3,); they have shapes {W.shape} and {b.shape}")

@@ -20,7 +20,7 @@ from ..placeholder import placeholder
 from ..session import Session
 from ..traversal import topological_order
 from ..variable import Variable
-from .feedback import correct, describe, fail, node, not_yet, numbers, show
+from .feedback import correct, describe, fail, node, not_yet, numbers, show, two_arrays
 from .guard import refusing
 
 
@@ -72,10 +72,7 @@ def check_cross_entropy_gradient(cross_entropy_gradient):
         answer = cross_entropy_gradient(X_data, Y_data, W_value, b_value)
     if answer is None:
         return not_yet("cross_entropy_gradient")
-    if not (isinstance(answer, (tuple, list)) and len(answer) == 2):
-        fail(f"cross_entropy_gradient should return two arrays, dJ/dW and dJ/db; it "
-             f"returned {describe(answer)}")
-    dW, db = (numbers(value, name) for value, name in zip(answer, ("dJ/dW", "dJ/db")))
+    dW, db = two_arrays(answer, "cross_entropy_gradient", "dJ/dW", "dJ/db")
     if dW.shape != W_value.shape or db.shape != b_value.shape:
         fail(f"dJ/dW must have W's shape {W_value.shape} and dJ/db b's shape "
              f"{b_value.shape}; yours have {dW.shape} and {db.shape}")

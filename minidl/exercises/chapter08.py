@@ -5,7 +5,7 @@ from .. import datasets
 from ..graph import Graph
 from ..plot import confusion_counts as library_confusion_counts
 from .chapter06 import DATA_LOADERS, HELD_BACK
-from .feedback import correct, describe, fail, not_yet, number, numbers, show
+from .feedback import correct, describe, fail, not_yet, number, numbers, show, two_arrays
 from .guard import refusing
 
 
@@ -85,11 +85,8 @@ def check_standardize(standardize):
     answer = standardize(X_train.copy(), X_test.copy())
     if answer is None:
         return not_yet("standardize")
-    if not (isinstance(answer, (tuple, list)) and len(answer) == 2):
-        fail(f"standardize should return two arrays: X_train and X_test, standardized; "
-             f"it returned {describe(answer)}")
-    new_train, new_test = (numbers(values, f"the standardized {name}")
-                           for values, name in zip(answer, ("X_train", "X_test")))
+    new_train, new_test = two_arrays(answer, "standardize", "the standardized X_train",
+                                     "the standardized X_test")
     if new_train.shape != X_train.shape or new_test.shape != X_test.shape:
         fail(f"the shapes should stay {X_train.shape} and {X_test.shape}; they are "
              f"{new_train.shape} and {new_test.shape}")

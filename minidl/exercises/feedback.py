@@ -98,6 +98,15 @@ def numbers(value, what):
     return array.astype(np.float64)
 
 
+def two_arrays(value, function, first, second):
+    """The two arrays a function returns, as `numbers`, or a clear failure
+    naming `function` when it returns anything but a pair."""
+    if not (isinstance(value, (tuple, list)) and len(value) == 2):
+        fail(f"{function} should return two arrays, {first} and {second}; it "
+             f"returned {describe(value)}")
+    return numbers(value[0], first), numbers(value[1], second)
+
+
 def truth(value, what):
     """`value` as a bool, or a clear failure when it is not True or False
     (the string "False" would count as true)."""
