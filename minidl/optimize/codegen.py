@@ -36,7 +36,7 @@ class GeneratedFunction:
         arguments = ", ".join(names[step] for step in self.fed_steps)
         self.source = "\n".join([f"def run({arguments}):", *lines,
                                  f"    return ({fetched}), ({updated})"])
-        exec(compile(self.source, "<minidl optimized run>", "exec"), namespace)  # noqa: S102
+        exec(compile(self.source, "<minidl optimized run>", "exec"), namespace)
         self.run = namespace["run"]
 
 
