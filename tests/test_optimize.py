@@ -237,3 +237,61 @@ def test_in_place_steps_give_the_same_bits_as_plain_ones_for_every_optimizer():
                 session.run(train_op)
             results.append(session.run(W))
         np.testing.assert_array_equal(results[0], results[1])
+
+
+def test_softmax_beside_log_softmax_becomes_e_to_the_log_softmax():
+    z = tf.placeholder(tf.float64, (None, 3))
+    c = tf.placeholder(tf.float64, (None, 3))
+    J = tutorial_loss(z, c)
+    grad, = tf.gradients(J, [z])
+    program = program_for([J, grad], [z, c], [stabilize_softmax])
+    assert "Softmax" not in op_types(program)
+    exp, = [step for step in program.steps if step.op_type == "Exp"]
+    assert exp.inputs[0].op_type == "LogSoftmax" and exp.origin.type == "Softmax"
+    assert program.steps.index(exp.inputs[0]) < program.steps.index(exp)
+    feed = {z: np.array([[0.5, -1.0, 2.0], [3.0, 0.0, -2.0]]), c: np.eye(3)[[2, 0]]}
+    plain = tf.Session().run([J, grad], feed)
+    optimized = tf.Session(optimize=True).run([J, grad], feed)
+    for value, expected in zip(optimized, plain):
+        np.testing.assert_allclose(value, expected, rtol=1e-12)
+
+
+def test_plain_gradient_descent_is_one_multiplication_per_variable_when_shapes_are_known():
+    X = tf.placeholder(tf.float32, (None, 2), name="X")
+    W = tf.Variable(np.ones((2, 3), np.float32), name="W")
+    b = tf.Variable(np.zeros(3, np.float32), name="b")
+    train_op = tf.train.GradientDescentOptimizer(0.25).minimize(
+        tf.reduce_sum(tf.matmul(X, W) + b))
+    session = tf.Session(optimize=True)
+    source = session.generated_code(train_op, {X: None})
+    assert "InPlaceGradientDescent" in source and source.count("* -0.25") == 2
+    session.run(train_op, {X: np.ones((4, 2), np.float32)})
+    np.testing.assert_array_equal(W.value, np.full((2, 3), 1 - 0.25 * 4, np.float32))
+    np.testing.assert_array_equal(b.value, np.full(3, -0.25 * 4, np.float32))
+
+
+def test_gradient_descent_keeps_its_checks_when_a_gradients_shape_is_known_only_at_run_time():
+    X = tf.placeholder(tf.float32, (None, None), name="X")
+    W = tf.Variable(np.ones((2, 1), np.float32), name="W")
+    train_op = tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(tf.matmul(X, W)))
+    source = tf.Session(optimize=True).generated_code(train_op, {X: None})
+    assert "InPlaceGradientDescent" not in source and "ApplyGradients" in source
+
+
+@pytest.mark.parametrize("axis", [0, 1, 2, -1, -2, -3])
+def test_new_axes_and_unreduced_gradients_are_written_inline_with_the_same_values(axis):
+    x = tf.placeholder(tf.float32, (None, 3), name="x")
+    expanded = tf.expand_dims(x, axis)
+    fetches = [expanded]
+    if -2 <= axis < 2:  # a reduction over an axis x has, and its gradient
+        fetches += tf.gradients(tf.reduce_sum(tf.square(tf.reduce_sum(x, axis=axis))), [x])
+    fetches += tf.gradients(tf.reduce_mean(x * x), [x]) + [tf.reduce_mean(x * x)]
+    feed = {x: np.arange(12, dtype=np.float32).reshape(4, 3) / 7}
+    session = tf.Session(optimize=True)
+    source = session.generated_code(fetches, feed)
+    assert "ExpandDims" in source and "None]  # ExpandDims" in source
+    assert "np.full(" in source and ".size  # ReduceMean" in source
+    plain = tf.Session().run(fetches, feed)
+    for value, expected in zip(session.run(fetches, feed), plain):
+        assert value.shape == expected.shape
+        np.testing.assert_array_equal(value, expected)

@@ -6,10 +6,12 @@ Python source, one line per step, and compiled: a run is then one function
 call with no loop, no list of values and, for arithmetic, no method call at
 all (`v5 = v3 @ v4`). `source` keeps the text, so it can be printed and read.
 """
+import numpy as np
 
-# Steps whose compute is exactly one of Python's operators on arrays.
+# Steps whose compute is exactly one of Python's operators or NumPy's functions.
 _OPERATORS = {"Add": "{0} + {1}", "Subtract": "{0} - {1}", "Multiply": "{0} * {1}",
-              "Divide": "{0} / {1}", "Negative": "-{0}", "Square": "{0} * {0}"}
+              "Divide": "{0} / {1}", "Negative": "-{0}", "Square": "{0} * {0}",
+              "Exp": "np.exp({0})", "Log": "np.log({0})", "Tanh": "np.tanh({0})"}
 
 
 class GeneratedFunction:
@@ -25,7 +27,7 @@ class GeneratedFunction:
 
     def __init__(self, program):
         self.fed_steps = [step for step in program.steps if step.kind == "feed"]
-        names, lines, namespace = {}, [], {}
+        names, lines, namespace = {}, [], {"np": np}
         for k, step in enumerate(program.steps):
             names[step] = f"v{k}"
             if step.kind != "feed":
@@ -60,6 +62,18 @@ def _expression(step, k, names, namespace):
     if step.op_type == "Unbroadcast" and _leading_axes_summed(step) is not None:
         axes = _leading_axes_summed(step)
         return f"{args[0]}.sum(axis={axes!r})" if axes else args[0]
+    if step.op_type == "ExpandDims" and _ndim(step.inputs[0]) is not None:
+        return args[0] + _new_axis(step.origin.axis, _ndim(step.inputs[0]) + 1)
+    if step.op_type == "Unreduce" and _unreduced_axis(step) is not None:
+        grad, like = args
+        return f"np.full({like}.shape, {grad}{_unreduced_axis(step)})"
+    if step.op_type == "ReduceMean" and _mean_of_all_floats(step):
+        return f"{args[0]}.sum() / {args[0]}.size"
+    if step.op_type == "InPlaceGradientDescent":  # (grad * -rate, ...): one per variable
+        rate = dict(step.attrs)["rate"]
+        if type(rate) not in (int, float):  # e.g. np.float32(0.1): its repr needs NumPy
+            namespace[f"rate{k}"], rate = rate, f"rate{k}"
+        return "(" + "".join(f"{name} * {rate}, " for name in args) + ")"
     namespace[f"f{k}"] = step.compute
     return f"f{k}({', '.join(args)})"
 
@@ -85,6 +99,36 @@ def _leading_axes_summed(step):
     if tuple(grad[extra:]) != tuple(like):
         return None
     return tuple(range(extra))
+
+
+def _ndim(step):
+    return None if step.shape is None else len(step.shape)
+
+
+def _new_axis(axis, ndim):
+    """The index that gives an array a new axis of size 1 at `axis` of the
+    result's `ndim` axes: `[:, None]` for axis 1 (or -1 of 2)."""
+    position = axis % ndim
+    return f"[{':, ' * position}None]"
+
+
+def _unreduced_axis(step):
+    """For an Unreduce, what indexing gives the reduced gradient its axis back
+    ("" when it has it already); None when only the run can tell."""
+    origin = step.origin
+    if origin.keepdims or origin.axis is None:
+        return ""
+    if isinstance(origin.axis, int) and _ndim(step.inputs[1]) is not None:
+        return _new_axis(origin.axis, _ndim(step.inputs[1]))
+    return None
+
+
+def _mean_of_all_floats(step):
+    """Whether a ReduceMean averages every element of a float32 or float64
+    array: then it is the sum over the count, as the operation computes it."""
+    origin = step.origin
+    return (origin.axis is None and not origin.keepdims
+            and step.inputs[0].dtype in (np.float32, np.float64))
 
 
 def _comment(step):

@@ -7,16 +7,50 @@ update into the variable's array instead saves making a new one (for a
 the old array: an optimized run copies any fetched value that could share
 memory with a variable (`OptimizedPlan.run`), so what a run returned still
 never changes. (A learner who holds `W.value` itself does see it move.)
+
+Plain gradient descent gets a step of its own, "InPlaceGradientDescent", whose
+update is one multiplication per variable, `grad * -learning_rate`, which code
+generation writes out; every other optimizer keeps its own update rule.
 """
+import numbers
+
 import numpy as np
+
+from ..train import GradientDescentOptimizer
 
 
 def update_in_place(program):
     """Make every optimizer step of the program update its variables in place."""
     for step in program.updates:
-        if step.op_type == "ApplyGradients":
+        if step.op_type != "ApplyGradients":
+            continue
+        if _plain_gradient_descent(step):
+            rate = -step.origin.optimizer.learning_rate
+            step.op_type, step.attrs = "InPlaceGradientDescent", (("rate", rate),)
+            step.compute = lambda *grads, rate=rate: tuple(grad * rate for grad in grads)
+            step.apply = _add_in_place(step.origin.variables)
+        else:
             step.compute, step.apply = _in_place(step.origin)
     return program
+
+
+def _plain_gradient_descent(step):
+    """Whether `step` is gradient descent at a fixed rate whose gradients are
+    known, before running, to have their variables' shapes and dtypes: then
+    `grad * -rate` is the update, and the optimizer's checks have nothing to do."""
+    optimizer = step.origin.optimizer
+    return (type(optimizer) is GradientDescentOptimizer
+            and isinstance(optimizer.learning_rate, numbers.Real)
+            and all(grad.shape == variable.shape and grad.dtype == variable.dtype
+                    for grad, variable in zip(step.inputs, step.origin.variables)))
+
+
+def _add_in_place(variables):
+    def apply(updates):
+        for variable, update in zip(variables, updates):
+            variable.value += update
+        return None
+    return apply
 
 
 def _in_place(apply_gradients):

@@ -10,6 +10,10 @@ become NaN. Two rewrites remove both problems without changing the math:
 - backward: log's gradient `g / s` feeds softmax's gradient `s * (d - sum(d * s))`,
   which with d = g / s is g - s * sum(g): no division at all. For the
   cross-entropy of one-hot labels c that is the familiar p - c.
+
+That gradient still needs softmax(x) itself. Once log_softmax(x) is computed,
+softmax(x) is one more step, e**log_softmax(x), rather than a second pass
+over x (its largest score, e**, a sum, a division).
 """
 import numpy as np
 
@@ -26,6 +30,30 @@ def stabilize_softmax(program):
             steps.append(stable)
             replacements[step] = stable
         steps.append(step)
+    program.steps = steps
+    program.replace(replacements)
+    return _softmax_from_log_softmax(program)
+
+
+def _softmax_from_log_softmax(program):
+    """softmax(x) as e**log_softmax(x), wherever log_softmax(x) is computed too."""
+    log_softmax_of = {(step.inputs[0], step.attrs): step for step in program.steps
+                      if step.op_type == "LogSoftmax"}
+    replacements, steps, placed = {}, [], set()
+    for step in program.steps:
+        log_softmax = log_softmax_of.get((step.inputs[0], (("axis", step.origin.axis),))
+                                         ) if step.op_type == "Softmax" else None
+        if log_softmax is None:
+            if step not in placed:
+                steps.append(step)
+                placed.add(step)
+            continue
+        if log_softmax not in placed:  # moved up: its one input comes before the softmax
+            steps.append(log_softmax)
+            placed.add(log_softmax)
+        exp = Step("compute", "Exp", [log_softmax], np.exp, origin=step.origin)
+        steps.append(exp)
+        replacements[step] = exp
     program.steps = steps
     program.replace(replacements)
     return program
