@@ -10,9 +10,12 @@ never changes. (A learner who holds `W.value` itself does see it move.)
 
 Plain gradient descent gets a step of its own, "InPlaceGradientDescent", whose
 update is one multiplication per variable, `grad * -learning_rate`, which code
-generation writes out; every other optimizer keeps its own update rule.
+generation writes out; every other optimizer keeps its own update rule. Where
+a gradient is a matrix product that nothing else reads, the multiplication
+writes into the product's own array: no second weight-sized array per step.
 """
 import numbers
+from collections import Counter
 
 import numpy as np
 
@@ -21,12 +24,17 @@ from ..train import GradientDescentOptimizer
 
 def update_in_place(program):
     """Make every optimizer step of the program update its variables in place."""
+    readers = Counter(x for step in program.steps for x in step.inputs)
+    readers.update(program.fetches)
     for step in program.updates:
         if step.op_type != "ApplyGradients":
             continue
         if _plain_gradient_descent(step):
             rate = -step.origin.optimizer.learning_rate
-            step.op_type, step.attrs = "InPlaceGradientDescent", (("rate", rate),)
+            private = tuple(grad.op_type == "MatMul" and grad.shape != () and readers[grad] == 1
+                            for grad in step.inputs)
+            step.op_type = "InPlaceGradientDescent"
+            step.attrs = (("rate", rate), ("scale_in_place", private))
             step.compute = lambda *grads, rate=rate: tuple(grad * rate for grad in grads)
             step.apply = _add_in_place(step.origin.variables)
         else:
