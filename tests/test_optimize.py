@@ -264,10 +264,24 @@ def test_plain_gradient_descent_is_one_multiplication_per_variable_when_shapes_a
         tf.reduce_sum(tf.matmul(X, W) + b))
     session = tf.Session(optimize=True)
     source = session.generated_code(train_op, {X: None})
-    assert "InPlaceGradientDescent" in source and source.count("* -0.25") == 2
+    assert "InPlaceGradientDescent" in source and source.count("-0.25") == 2
+    # W's gradient is a matrix product that nothing else reads: scaled in its own array
+    assert source.count(", out=") == 1
     session.run(train_op, {X: np.ones((4, 2), np.float32)})
     np.testing.assert_array_equal(W.value, np.full((2, 3), 1 - 0.25 * 4, np.float32))
     np.testing.assert_array_equal(b.value, np.full(3, -0.25 * 4, np.float32))
+
+
+def test_a_fetched_gradient_is_not_scaled_in_its_own_array():
+    X = tf.placeholder(tf.float32, (None, 2), name="X")
+    W = tf.Variable(np.ones((2, 3), np.float32), name="W")
+    J = tf.reduce_sum(tf.matmul(X, W))
+    grad_W, = tf.gradients(J, [W])
+    train_op = tf.train.GradientDescentOptimizer(0.25).apply_gradients([(grad_W, W)])
+    session = tf.Session(optimize=True)
+    assert ", out=" not in session.generated_code([train_op, grad_W], {X: None})
+    _, fetched = session.run([train_op, grad_W], {X: np.ones((4, 2), np.float32)})
+    np.testing.assert_array_equal(fetched, np.full((2, 3), 4.0, np.float32))
 
 
 def test_gradient_descent_keeps_its_checks_when_a_gradients_shape_is_known_only_at_run_time():
@@ -295,3 +309,63 @@ def test_new_axes_and_unreduced_gradients_are_written_inline_with_the_same_value
     for value, expected in zip(session.run(fetches, feed), plain):
         assert value.shape == expected.shape
         np.testing.assert_array_equal(value, expected)
+
+
+def loss_and_gradient(form, labels_shape=(None, 3)):
+    z = tf.placeholder(tf.float32, (None, 3), name="z")
+    c = tf.placeholder(tf.float32, labels_shape, name="c")
+    if form == "fused":
+        J = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(labels=c, logits=z))
+    else:
+        J = tutorial_loss(z, c)
+    grad, = tf.gradients(J, [z])
+    return z, c, J, grad
+
+
+@pytest.mark.parametrize("form", ["fused", "tutorial"])
+def test_the_mean_cross_entropys_gradient_becomes_one_step_with_the_same_values(form):
+    z, c, J, grad = loss_and_gradient(form)
+    from minidl.optimize.plan import PASSES
+    from minidl.optimize.softmax_cross_entropy import fuse_softmax_cross_entropy_gradient
+    fused = program_for([J, grad], [z, c], PASSES)
+    assert "SoftmaxCrossEntropyGradient" in op_types(fused)
+    assert not {"Unreduce", "ExpandDims", "SoftmaxLogGradient"} & set(op_types(fused))
+    rng = np.random.default_rng(1)
+    feed = {z: rng.normal(size=(5, 3)).astype(np.float32),
+            c: np.eye(3, dtype=np.float32)[[0, 2, 1, 1, 0]] * np.float32(0.9)}
+    unfused = [p for p in PASSES if p is not fuse_softmax_cross_entropy_gradient]
+    session = tf.Session(optimize=True)
+    values = session.run([J, grad], feed)
+    np.testing.assert_array_equal(values[1], _run_program(unfused, [J, grad], feed)[1])
+    if form == "fused":  # the very same arithmetic as the plain session's
+        np.testing.assert_array_equal(values[1], tf.Session().run(grad, feed))
+
+
+def _run_program(passes, fetches, feed):
+    from minidl.optimize.codegen import GeneratedFunction
+    program = program_for(fetches, list(feed), passes)
+    function = GeneratedFunction(program)
+    fetched, _ = function.run(*[feed[step.origin] for step in function.fed_steps])
+    return fetched
+
+
+def test_for_one_hot_labels_the_fused_gradient_is_p_minus_c_over_n():
+    z, c, J, grad = loss_and_gradient("tutorial")
+    logits = np.array([[1.0, 2.0, 0.5], [0.0, -1.0, 3.0]], np.float32)
+    labels = np.eye(3, dtype=np.float32)[[1, 0]]
+    value = tf.Session(optimize=True).run(grad, {z: logits, c: labels})
+    p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    np.testing.assert_allclose(value, (p - labels) / 2, rtol=1e-6, atol=1e-7)
+
+
+def test_labels_broadcast_against_the_scores_are_summed_back_as_backpropagation_does():
+    z, c, J, grad = loss_and_gradient("tutorial", labels_shape=(3,))
+    feed = {z: np.array([[1.0, 2.0, 0.5], [0.0, -1.0, 3.0]], np.float32),
+            c: np.array([0.2, 0.3, 0.5], np.float32)}
+    from minidl.optimize.plan import PASSES
+    from minidl.optimize.softmax_cross_entropy import fuse_softmax_cross_entropy_gradient
+    assert "SoftmaxCrossEntropyGradient" in op_types(program_for([J, grad], [z, c], PASSES))
+    unfused = [p for p in PASSES if p is not fuse_softmax_cross_entropy_gradient]
+    value = tf.Session(optimize=True).run(grad, feed)
+    np.testing.assert_array_equal(value, _run_program(unfused, [J, grad], feed)[1])
+    np.testing.assert_allclose(value, tf.Session().run(grad, feed), rtol=1e-6)

@@ -13,10 +13,12 @@ from .constant_folding import fold_constants
 from .identities import remove_identities
 from .in_place_updates import update_in_place
 from .program import Program
+from .softmax_cross_entropy import fuse_softmax_cross_entropy_gradient
 from .stable_softmax import stabilize_softmax
 
 PASSES = (fold_constants, eliminate_common_subexpressions, remove_identities,
-          stabilize_softmax, eliminate_common_subexpressions, update_in_place)
+          stabilize_softmax, eliminate_common_subexpressions,
+          fuse_softmax_cross_entropy_gradient, update_in_place)
 
 
 def optimize(order, fetch_nodes, fed_nodes, passes=PASSES):

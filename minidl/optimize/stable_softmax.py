@@ -11,6 +11,9 @@ become NaN. Two rewrites remove both problems without changing the math:
   which with d = g / s is g - s * sum(g): no division at all. For the
   cross-entropy of one-hot labels c that is the familiar p - c.
 
+The same g - s * sum(g) is log_softmax's own gradient (the fused loss's
+`e**log_softmax * reduce_sum(g)` subtracted from g): it becomes the same one step.
+
 That gradient still needs softmax(x) itself. Once log_softmax(x) is computed,
 softmax(x) is one more step, e**log_softmax(x), rather than a second pass
 over x (its largest score, e**, a sum, a division).
@@ -25,7 +28,8 @@ def stabilize_softmax(program):
     replacements, steps = {}, []
     for step in program.steps:
         step.inputs = [replacements.get(x, x) for x in step.inputs]
-        stable = _log_of_softmax(step) or _gradient_through_log_softmax(step)
+        stable = (_log_of_softmax(step) or _gradient_through_log_softmax(step)
+                  or _log_softmax_gradient(step))
         if stable is not None:
             steps.append(stable)
             replacements[step] = stable
@@ -87,6 +91,25 @@ def _gradient_through_log_softmax(step):
             continue
         return Step("compute", "SoftmaxLogGradient", [quotient.inputs[0], s],
                     _softmax_log_gradient(axis), origin=step.origin, attrs=(("axis", axis),))
+    return None
+
+
+def _log_softmax_gradient(step):
+    """g - e**log_softmax(x) * sum(g), log_softmax's gradient, as the one step
+    g - s * sum(g); or None when `step` is not that."""
+    if step.op_type != "Subtract" or step.inputs[1].op_type != "Multiply":
+        return None
+    grad, product = step.inputs
+    for s, reduced in (product.inputs, product.inputs[::-1]):
+        if not (s.op_type == "Exp" and s.inputs[0].op_type == "LogSoftmax"
+                and reduced.op_type == "ReduceSum" and reduced.inputs[0] is grad
+                and reduced.origin.keepdims):
+            continue
+        axis = s.inputs[0].origin.axis
+        if _as_tuple(reduced.origin.axis) != _as_tuple(axis):
+            continue
+        return Step("compute", "SoftmaxLogGradient", [grad, s], _softmax_log_gradient(axis),
+                    origin=step.origin, attrs=(("axis", axis),))
     return None
 
 
