@@ -22,17 +22,22 @@ class Unbroadcast(Operation):
         return input_shapes[1], input_dtypes[0]
 
     def compute(self, grad, like):
-        extra = grad.ndim - like.ndim
-        if extra:
-            grad = grad.sum(axis=tuple(range(extra)))
-        if grad.shape == like.shape:
-            return grad
-        size_one = tuple(axis for axis, size in enumerate(like.shape) if size == 1)
-        return grad.sum(axis=size_one, keepdims=True)
+        return sum_to_shape(grad, like.shape)
 
     def gradient(self, grad):
         summed, _ = self.inputs
         return [broadcast_like(grad, summed), None]
+
+
+def sum_to_shape(grad, shape):
+    """`grad` summed down to `shape`, which broadcasting stretched to grad's shape."""
+    extra = grad.ndim - len(shape)
+    if extra:
+        grad = grad.sum(axis=tuple(range(extra)))
+    if grad.shape == shape:
+        return grad
+    size_one = tuple(axis for axis, size in enumerate(shape) if size == 1)
+    return grad.sum(axis=size_one, keepdims=True)
 
 
 class BroadcastLike(Operation):

@@ -17,6 +17,7 @@ the values do not change; it only leaves out spreading one number over arrays.
 """
 import numpy as np
 
+from ..ops.broadcast import sum_to_shape
 from .program import Step
 
 
@@ -75,12 +76,9 @@ def _spread_number(step):
 def _softmax_cross_entropy_gradient(axis, negated):
     def softmax_cross_entropy_gradient(number, labels, softmax):
         grad = labels * (-number if negated else number)
-        if grad.shape != softmax.shape:  # labels broadcast against the scores: sum back
-            # (what Unbroadcast did to the spread number times the labels)
+        if grad.shape != softmax.shape:  # labels broadcast against the scores:
+            # sum back, as Unbroadcast did to the spread number times the labels
             grad = np.broadcast_to(grad, np.broadcast_shapes(grad.shape, softmax.shape))
-            extra = grad.ndim - softmax.ndim
-            grad = grad.sum(axis=tuple(range(extra))) if extra else grad
-            size_one = tuple(k for k, size in enumerate(softmax.shape) if size == 1)
-            grad = grad.sum(axis=size_one, keepdims=True) if size_one else grad
+            grad = sum_to_shape(grad, softmax.shape)
         return grad - softmax * grad.sum(axis=axis, keepdims=True)
     return softmax_cross_entropy_gradient
