@@ -83,6 +83,23 @@ class Program:
         self.fetches = [final(step) for step in self.fetches]
         self.prune()
 
+    def substitute(self, new_step_for):
+        """Put `new_step_for(step)` in place of each step for which it is not
+        None: the new step goes just before the old one (its inputs come
+        earlier), the old one's users read it instead, and the old one goes
+        unless something else still needs it."""
+        replacements, steps = {}, []
+        for step in self.steps:
+            step.inputs = [replacements.get(x, x) for x in step.inputs]
+            new = new_step_for(step)
+            if new is not None:
+                steps.append(new)
+                replacements[step] = new
+            steps.append(step)
+        self.steps = steps
+        self.replace(replacements)
+        return self
+
     def prune(self):
         """Keep only the steps a fetch or an update needs (in their order)."""
         needed, stack = set(), list(self.fetches) + list(self.updates)

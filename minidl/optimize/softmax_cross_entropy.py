@@ -24,17 +24,8 @@ from .program import Step
 def fuse_softmax_cross_entropy_gradient(program):
     """Replace the steps from a loss's per-example gradient (one number) to
     log_softmax's gradient by one step, wherever they form that chain."""
-    replacements, steps = {}, []
-    for step in program.steps:
-        step.inputs = [replacements.get(x, x) for x in step.inputs]
-        fused = _fused(step) if step.op_type == "SoftmaxLogGradient" else None
-        if fused is not None:
-            steps.append(fused)
-            replacements[step] = fused
-        steps.append(step)
-    program.steps = steps
-    program.replace(replacements)
-    return program
+    return program.substitute(
+        lambda step: _fused(step) if step.op_type == "SoftmaxLogGradient" else None)
 
 
 def _fused(step):

@@ -25,17 +25,8 @@ from .program import Step
 
 def stabilize_softmax(program):
     """Rewrite log(softmax(x)) and its gradient into their stable forms."""
-    replacements, steps = {}, []
-    for step in program.steps:
-        step.inputs = [replacements.get(x, x) for x in step.inputs]
-        stable = (_log_of_softmax(step) or _gradient_through_log_softmax(step)
-                  or _log_softmax_gradient(step))
-        if stable is not None:
-            steps.append(stable)
-            replacements[step] = stable
-        steps.append(step)
-    program.steps = steps
-    program.replace(replacements)
+    program.substitute(lambda step: _log_of_softmax(step) or _gradient_through_log_softmax(step)
+                       or _log_softmax_gradient(step))
     return _softmax_from_log_softmax(program)
 
 
