@@ -27,10 +27,11 @@ lab: $(VENV)/installed
 test: lint
 	$(BIN)/python -m pytest
 
-# The unit tests again, every Session optimizing (Session(optimize=True)): the
-# optimized runs must give what the plain interpreter gives.
+# The unit tests and every notebook again, every Session optimizing
+# (Session(optimize=True)): the optimized runs must give what the plain
+# interpreter gives (notebooks/conftest.py says which cells are the exceptions).
 test-optimized: $(VENV)/installed
-	$(BIN)/python -m pytest tests --optimized-sessions
+	$(BIN)/python -m pytest tests notebooks --optimized-sessions
 
 lint: $(VENV)/installed
 	$(BIN)/ruff check .
