@@ -59,7 +59,7 @@ browser-test: $(VENV)/browser-installed
 	$(BIN)/python browser/check_explorables.py
 
 $(VENV)/browser-installed: $(VENV)/installed requirements-browser.txt
-	$(BIN)/python -m pip install -r requirements-browser.txt
+	$(BIN)/python -m pip install -r requirements-browser.txt -c $(LOCK)
 	touch $@
 
 # The website, from the committed notebooks as they are (nothing re-executed),

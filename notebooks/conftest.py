@@ -98,7 +98,8 @@ def pytest_collection_modifyitems(config, items):
     if missing and not os.environ.get("MINIDL_REQUIRE_FRAMEWORKS"):
         skip = pytest.mark.skip(
             reason=f"{', '.join(missing)} not installed: this cell's stored output was not "
-                   f"re-checked (pip install -r requirements-frameworks.txt)")
+                   f"re-checked (pip install -r requirements-frameworks.txt "
+                   f"-c requirements-lock.txt)")
         for item in tagged:
             item.add_marker(skip)
     for item in tagged:
