@@ -1,7 +1,7 @@
 """Checks for the exercises of chapter 5, gradient descent (05_gradient_descent)."""
 import numpy as np
 
-from .feedback import correct, fail, not_yet, number, numbers, show
+from .feedback import correct, fail, not_yet, number, numbers, path_like, show
 
 
 def _reference_descent(gradient, x0, learning_rate, num_steps):
@@ -25,10 +25,7 @@ def check_gradient_descent(gradient_descent):
             return not_yet("gradient_descent")
         path = numbers(path, "the path gradient_descent returns")
         expected = _reference_descent(gradient, x0, learning_rate, num_steps)
-        if path.shape != expected.shape:
-            fail(f"for {description} with {num_steps} steps, the path should hold "
-                 f"{num_steps + 1} points of shape {np.shape(x0)} (the start, then one "
-                 f"per step); it has shape {path.shape}")
+        path_like(path, expected, description)
         if not np.allclose(path, expected):
             uphill = _reference_descent(lambda x: -gradient(x), x0, learning_rate, num_steps)
             hint = (" Your steps go uphill: subtract learning_rate * gradient."

@@ -12,7 +12,7 @@ from ..session import Session
 from ..train.adam import AdamOptimizer
 from ..train.momentum import MomentumOptimizer
 from ..variable import Variable
-from .feedback import correct, describe, fail, not_yet, number, numbers, show
+from .feedback import correct, describe, fail, not_yet, number, numbers, path_like, show
 from .guard import refusing
 
 
@@ -123,10 +123,7 @@ def check_adam_path(adam_path):
             return not_yet("adam_path")
         path = numbers(answer, "the path adam_path returns")
         expected = _library_adam_path(loss_of, w0, learning_rate, num_steps)
-        if path.shape != expected.shape:
-            fail(f"for {description} with {num_steps} steps, the path should hold "
-                 f"{num_steps + 1} points of shape {w0.shape} (w0, then one per step); "
-                 f"it has shape {path.shape}")
+        path_like(path, expected, description, start="w0")
         if not np.allclose(path, expected):
             hint = next((text for version, text in _ADAM_HINTS.items() if np.allclose(
                 path, _adam_reference(gradient, w0, learning_rate, num_steps, 0.9, 0.999,
