@@ -264,12 +264,29 @@ def test_plain_gradient_descent_is_one_multiplication_per_variable_when_shapes_a
         tf.reduce_sum(tf.matmul(X, W) + b))
     session = tf.Session(optimize=True)
     source = session.generated_code(train_op, {X: None})
-    assert "InPlaceGradientDescent" in source and source.count("-0.25") == 2
+    assert "InPlaceGradientDescent" in source and source.count("learning_rate") == 2
     # W's gradient is a matrix product that nothing else reads: scaled in its own array
     assert source.count(", out=") == 1
     session.run(train_op, {X: np.ones((4, 2), np.float32)})
     np.testing.assert_array_equal(W.value, np.full((2, 3), 1 - 0.25 * 4, np.float32))
     np.testing.assert_array_equal(b.value, np.full(3, -0.25 * 4, np.float32))
+
+
+def test_a_learning_rate_changed_between_runs_is_used_as_in_the_plain_session():
+    values = []
+    for optimizing in (False, True):
+        with tf.Graph().as_default():
+            W = tf.Variable(np.ones((2, 3), np.float32), name="W")
+            J = tf.reduce_sum(tf.matmul(tf.constant(np.ones((4, 2), np.float32)), W))
+            optimizer = tf.train.GradientDescentOptimizer(0.25)
+            train_op = optimizer.minimize(J)
+            session = tf.Session(optimize=optimizing)
+            session.run(train_op)
+            optimizer.learning_rate = 0.5
+            session.run(train_op)
+            values.append(session.run(W))
+    np.testing.assert_array_equal(values[1], values[0])
+    np.testing.assert_array_equal(values[1], np.full((2, 3), 1 - 4 * 0.25 - 4 * 0.5))
 
 
 def test_a_fetched_gradient_is_not_scaled_in_its_own_array():

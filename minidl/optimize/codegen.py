@@ -70,9 +70,8 @@ def _expression(step, k, names, namespace):
     if step.op_type == "ReduceMean" and _mean_of_all_floats(step):
         return f"{args[0]}.sum() / {args[0]}.size"
     if step.op_type == "InPlaceGradientDescent":  # (grad * -rate, ...): one per variable
-        rate, in_place = dict(step.attrs)["rate"], dict(step.attrs)["scale_in_place"]
-        if type(rate) not in (int, float):  # e.g. np.float32(0.1): its repr needs NumPy
-            namespace[f"rate{k}"], rate = rate, f"rate{k}"
+        namespace[f"optimizer{k}"] = step.origin.optimizer
+        rate, in_place = f"-optimizer{k}.learning_rate", dict(step.attrs)["scale_in_place"]
         return "(" + "".join(f"np.multiply({name}, {rate}, out={name}), " if private
                              else f"{name} * {rate}, "
                              for name, private in zip(args, in_place)) + ")"

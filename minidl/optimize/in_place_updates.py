@@ -30,12 +30,14 @@ def update_in_place(program):
         if step.op_type != "ApplyGradients":
             continue
         if _plain_gradient_descent(step):
-            rate = -step.origin.optimizer.learning_rate
+            optimizer = step.origin.optimizer
             private = tuple(grad.op_type == "MatMul" and grad.shape != () and readers[grad] == 1
                             for grad in step.inputs)
             step.op_type = "InPlaceGradientDescent"
-            step.attrs = (("rate", rate), ("scale_in_place", private))
-            step.compute = lambda *grads, rate=rate: tuple(grad * rate for grad in grads)
+            step.attrs = (("scale_in_place", private),)
+            # the rate is read at every run, as the plain step does: it may be changed
+            step.compute = lambda *grads, optimizer=optimizer: tuple(
+                grad * -optimizer.learning_rate for grad in grads)
             step.apply = _add_in_place(step.origin.variables)
         else:
             step.compute, step.apply = _in_place(step.origin)
@@ -43,9 +45,10 @@ def update_in_place(program):
 
 
 def _plain_gradient_descent(step):
-    """Whether `step` is gradient descent at a fixed rate whose gradients are
-    known, before running, to have their variables' shapes and dtypes: then
-    `grad * -rate` is the update, and the optimizer's checks have nothing to do."""
+    """Whether `step` is gradient descent at a rate that is a number, with
+    gradients known, before running, to have their variables' shapes and
+    dtypes: then `grad * -rate` is the update, and the optimizer's checks have
+    nothing to do."""
     optimizer = step.origin.optimizer
     return (type(optimizer) is GradientDescentOptimizer
             and isinstance(optimizer.learning_rate, numbers.Real)
