@@ -1,6 +1,6 @@
 """The gradient of a softmax cross-entropy averaged over a batch, as one step.
 
-By hand (chapter 5), the gradient of J = -mean(sum(c * log(softmax(x)))) with
+By hand (chapter 5b), the gradient of J = -mean(sum(c * log(softmax(x)))) with
 respect to the scores x is (p - c) / N: three NumPy calls. Backpropagation
 through the graph gets there in many small steps. The mean's gradient, 1/N,
 is one number; steps spread it over the batch (`Unreduce`), give it an axis
