@@ -30,29 +30,29 @@ def tf1_script(tf, X_data, Y_data, W1_start, W2_start):
 
         hidden = tf.nn.relu(tf.matmul(X, W1) + b1)
         logits = tf.matmul(hidden, W2) + b2
-        probabilities = tf.nn.softmax(logits)
         loss = tf.reduce_mean(
             tf.nn.softmax_cross_entropy_with_logits_v2(labels=Y, logits=logits))
-        correct = tf.equal(tf.argmax(logits, 1), tf.argmax(Y, 1))
-        accuracy = tf.reduce_mean(tf.cast(correct, tf.float64))
-        train_op = tf.train.GradientDescentOptimizer(LEARNING_RATE).minimize(loss)
-        init = tf.global_variables_initializer()
-
-        before, after = one_step(tf, init, train_op, {X: X_data, Y: Y_data},
-                                 {"loss": loss, "accuracy": accuracy,
-                                  "probabilities": probabilities},
-                                 {"loss": loss, "W1": W1, "b1": b1, "W2": W2, "b2": b2})
-    return before, after
+        return one_step(tf, X, Y, logits, loss, (W1, b1, W2, b2), X_data, Y_data)
 
 
-def one_step(tf, init, train_op, feed, before_fetches, after_fetches):
-    """Initialize, fetch `before_fetches`, take one training step, fetch
-    `after_fetches`: the two results, in any library with TensorFlow 1's API."""
+def one_step(tf, X, Y, logits, loss, weights, X_data, Y_data):
+    """Initialize, take one gradient-descent step on `loss`, and return what
+    was fetched before it (loss, accuracy, probabilities) and after it (loss
+    and the `weights` W1, b1, W2, b2), in any library with TensorFlow 1's API."""
+    probabilities = tf.nn.softmax(logits)
+    correct = tf.equal(tf.argmax(logits, 1), tf.argmax(Y, 1))
+    accuracy = tf.reduce_mean(tf.cast(correct, tf.float64))
+    train_op = tf.train.GradientDescentOptimizer(LEARNING_RATE).minimize(loss)
+    init = tf.global_variables_initializer()
+    feed = {X: X_data, Y: Y_data}
     with tf.Session() as sess:
         sess.run(init)
-        before = sess.run(before_fetches, feed_dict=feed)
+        before = sess.run({"loss": loss, "accuracy": accuracy,
+                           "probabilities": probabilities}, feed_dict=feed)
         sess.run(train_op, feed_dict=feed)
-        return before, sess.run(after_fetches, feed_dict=feed)
+        after = sess.run({"loss": loss, **dict(zip(("W1", "b1", "W2", "b2"), weights))},
+                         feed_dict=feed)
+    return before, after
 
 
 def layered_tf1_script(tf, X_data, Y_data, W1_start, W2_start):
@@ -65,22 +65,12 @@ def layered_tf1_script(tf, X_data, Y_data, W1_start, W2_start):
                                  kernel_initializer=tf.constant_initializer(W1_start))
         logits = tf.layers.dense(hidden, 2, name="output",
                                  kernel_initializer=tf.constant_initializer(W2_start))
-        probabilities = tf.nn.softmax(logits)
-        W1, b1, W2, b2 = tf.trainable_variables()
+        W1, b1, W2, b2 = weights = tf.trainable_variables()
+        names = [variable.name.removesuffix(":0") for variable in weights]
         loss = (tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits_v2(labels=Y,
                                                                           logits=logits))
                 + WEIGHT_DECAY * (tf.nn.l2_loss(W1) + tf.nn.l2_loss(W2)))
-        correct = tf.equal(tf.argmax(logits, 1), tf.argmax(Y, 1))
-        accuracy = tf.reduce_mean(tf.cast(correct, tf.float64))
-        train_op = tf.train.GradientDescentOptimizer(LEARNING_RATE).minimize(loss)
-        init = tf.global_variables_initializer()
-
-        before, after = one_step(tf, init, train_op, {X: X_data, Y: Y_data},
-                                 {"loss": loss, "accuracy": accuracy,
-                                  "probabilities": probabilities},
-                                 {"loss": loss, "W1": W1, "b1": b1, "W2": W2, "b2": b2})
-        names = [variable.name.removesuffix(":0") for variable in tf.trainable_variables()]
-    return names, (before, after)
+        return names, one_step(tf, X, Y, logits, loss, weights, X_data, Y_data)
 
 
 def numpy_script(X, Y, W1, W2, weight_decay=0.0):
