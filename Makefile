@@ -91,15 +91,15 @@ $(DOCS_VENV)/installed: $(DOCS_LOCK)
 	touch $@
 
 # Write the locks from requirements.txt, docs/requirements.txt and
-# pyproject.toml: versions already in a lock are kept where they still fit, new
-# requirements get their newest versions; the docs lock agrees with the main
-# one on every package they share. Run it after changing a requirements file,
+# pyproject.toml (with its extras): versions already in a lock are kept where
+# they still fit, new requirements get their newest versions; the docs lock
+# agrees with the main one on every package they share. Run it after changing a requirements file,
 # and commit the locks.
 COMPILE = $(UV) pip compile --universal --python-version 3.10 --quiet \
 	--custom-compile-command "make lock" $(UV_FLAGS)
 lock: $(UV)
-	$(COMPILE) requirements.txt pyproject.toml -o $(LOCK)
-	$(COMPILE) -c $(LOCK) docs/requirements.txt pyproject.toml -o $(DOCS_LOCK)
+	$(COMPILE) --all-extras requirements.txt pyproject.toml -o $(LOCK)
+	$(COMPILE) --all-extras -c $(LOCK) docs/requirements.txt pyproject.toml -o $(DOCS_LOCK)
 
 # Every package to its newest version that requirements.txt allows, then the
 # notebooks re-executed in that environment and every test run.
