@@ -5,9 +5,10 @@ Every name below is public; its docstring says where it lives.
 
 `import minidl` loads NumPy and the core only (graphs, operations, sessions,
 gradients, optimizers, the saver, the data sets). The pictures and the
-explorables need matplotlib and ipywidgets (`pip install "minidl[notebooks]"`):
-`minidl.plot`, `minidl.draw`, `minidl.explore`, `minidl.exercises` and the
-names they give (`draw_graph`, `playground`, ...) load on first use.
+explorables (`minidl.plot`, `minidl.draw`, `minidl.explore`, which need
+matplotlib and ipywidgets: `pip install "minidl[notebooks]"`), the exercises'
+checks (`minidl.exercises`) and the names they give (`draw_graph`,
+`playground`, ...) load the first time they are used.
 """
 import importlib
 

@@ -53,8 +53,8 @@ def installed(tmp_path_factory):
                     ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", source)
     wheels = tmp_path_factory.mktemp("wheels")
-    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "--quiet", "-w", wheels, source], cwd=source)
+    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", wheels, source],
+        cwd=source)
     wheel, = wheels.glob("minidl-*.whl")
     environment = tmp_path_factory.mktemp("venv")
     venv.create(environment, with_pip=True)
