@@ -14,10 +14,31 @@ UV_VERSION := 0.13.9
 UV := .tools/bin/uv
 
 .PHONY: lab test test-optimized lint notebooks benchmark browser-test book book-check lock \
-	upgrade test-minimums clean
+	upgrade test-minimums test-wheel clean help
+# `make` alone lists the targets.
+.DEFAULT_GOAL := help
 
 # JupyterLab refuses to start as root unless told to; containers often run as root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
+# One line per target, the two commands of README.md first.
+help:
+	@echo "make lab             open the series in JupyterLab"
+	@echo "make test            run every test: lint, unit tests, every notebook (nbval)"
+	@echo "make notebooks       re-execute every notebook in place and store its outputs"
+	@echo "make lint            check the code and the notebooks with ruff"
+	@echo "make test-optimized  the unit tests and notebooks again, every Session optimizing"
+	@echo "make test-minimums   the tests against the lowest versions requirements.txt allows"
+	@echo "make test-wheel      build the wheel, install it in a fresh venv, test it there"
+	@echo "make benchmark       training speed next to NumPy by hand, and import times"
+	@echo "make browser-test    the explorables in JupyterLab in headless Chromium"
+	@echo "make book            build the website in build/book/"
+	@echo "make book-check      build the website and check it in headless Chromium"
+	@echo "make lock            rewrite the lock files from the requirements (maintainers)"
+	@echo "make upgrade         every package to its newest allowed version, then re-test"
+	@echo "make clean           remove the virtual environments, tools and build output"
+	@echo "make help            this list"
+	@echo "The first make lab or make test creates .venv with the versions in $(LOCK)."
 
 lab: $(VENV)/installed
 	$(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/
@@ -32,6 +53,13 @@ test: lint
 # interpreter gives (notebooks/conftest.py says which cells are the exceptions).
 test-optimized: $(VENV)/installed
 	$(BIN)/python -m pytest tests notebooks --optimized-sessions
+
+# minidl outside the repository: its wheel installed with minidl[notebooks] in a
+# fresh venv under the temporary folder (from the package index, at the lock's
+# versions), chapter 8's network trained and its notebook run with nbval there.
+test-wheel: $(VENV)/installed
+	MINIDL_TEST_WHEEL=1 $(BIN)/python -m pytest -p no:xdist -o addopts="" \
+		tests/test_installed_wheel.py
 
 lint: $(VENV)/installed
 	$(BIN)/ruff check .
@@ -51,6 +79,7 @@ notebooks: $(VENV)/installed
 
 benchmark: $(VENV)/installed
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/import_time.py
 
 # The explorables and the Playground in JupyterLab, in headless Chromium driven
 # by Playwright (browser/check_explorables.py). Chromium comes from the system
@@ -91,15 +120,15 @@ $(DOCS_VENV)/installed: $(DOCS_LOCK)
 	touch $@
 
 # Write the locks from requirements.txt, docs/requirements.txt and
-# pyproject.toml: versions already in a lock are kept where they still fit, new
-# requirements get their newest versions; the docs lock agrees with the main
-# one on every package they share. Run it after changing a requirements file,
+# pyproject.toml (with its extras): versions already in a lock are kept where
+# they still fit, new requirements get their newest versions; the docs lock
+# agrees with the main one on every package they share. Run it after changing a requirements file,
 # and commit the locks.
 COMPILE = $(UV) pip compile --universal --python-version 3.10 --quiet \
 	--custom-compile-command "make lock" $(UV_FLAGS)
 lock: $(UV)
-	$(COMPILE) requirements.txt pyproject.toml -o $(LOCK)
-	$(COMPILE) -c $(LOCK) docs/requirements.txt pyproject.toml -o $(DOCS_LOCK)
+	$(COMPILE) --all-extras requirements.txt pyproject.toml -o $(LOCK)
+	$(COMPILE) --all-extras -c $(LOCK) docs/requirements.txt pyproject.toml -o $(DOCS_LOCK)
 
 # Every package to its newest version that requirements.txt allows, then the
 # notebooks re-executed in that environment and every test run.

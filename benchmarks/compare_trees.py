@@ -12,7 +12,8 @@ AFTER's time divided by BEFORE's: below 1 means the change made steps faster.
 
 Separate processes keep the two copies apart (each imports its own `minidl`),
 and pairing them round by round cancels most of the drift of a busy machine.
-benchmarks/README.md records what this gave for each performance change.
+The git history of benchmarks/README.md records what this gave for each
+performance change.
 """
 import argparse
 import os

@@ -2,14 +2,21 @@
 first principles in NumPy. `import minidl as tf` runs TF1-style graph code.
 
 Every name below is public; its docstring says where it lives.
+
+`import minidl` loads NumPy and the core only (graphs, operations, sessions,
+gradients, optimizers, the saver, the data sets). The pictures and the
+explorables (`minidl.plot`, `minidl.draw`, `minidl.explore`, which need
+matplotlib and ipywidgets: `pip install "minidl[notebooks]"`), the exercises'
+checks (`minidl.exercises`) and the names they give (`draw_graph`,
+`playground`, ...) load the first time they are used.
 """
-from . import datasets, explore, layers, nn, plot, train
+import importlib
+
+from . import datasets, layers, nn, train
 from . import operators as _operators  # noqa: F401  (gives nodes + - * / @ **)
 from .constant import Constant, constant
-from .draw import backprop_trace, draw_graph, graph_layout
 from .dtypes import bool_ as bool
 from .dtypes import float32, float64, int32, int64
-from .explore.playground import playground
 from .gradient_check import GradientCheckReport, gradient_check
 from .gradients import RegisterGradient, gradients
 from .graph import Graph, Node, get_default_graph, reset_default_graph
@@ -46,6 +53,28 @@ from .variable import (
     trainable_variables,
     variables_initializer,
 )
+
+# Loaded on first use: the submodules, and the names they give minidl.
+_LAZY_SUBMODULES = ("draw", "exercises", "explore", "plot")
+_LAZY_NAMES = {"backprop_trace": "draw", "draw_graph": "draw", "graph_layout": "draw",
+               "playground": "explore"}
+
+
+def __getattr__(name):
+    """`minidl.plot`, `minidl.draw_graph`, ...: import the submodule the first
+    time a name from it is asked for (PEP 562), then keep the name here."""
+    if name in _LAZY_SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    if name in _LAZY_NAMES:
+        value = getattr(importlib.import_module(f".{_LAZY_NAMES[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'minidl' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY_SUBMODULES) | set(_LAZY_NAMES))
+
 
 # `from minidl import *` gives everything except the names that would hide
 # Python's own `abs`, `pow` and `bool`: use minidl.abs, minidl.pow, minidl.bool.

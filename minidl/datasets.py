@@ -11,11 +11,14 @@ random order (so that any slice of them, such as a mini-batch, mixes the classes
 - `load_digits`: 1,797 images of 8x8 pixels of the digits 0..9.
 - `train_test_split`, `train_validation_test_split`: seeded splits of the rows.
 """
-from pathlib import Path
+import gzip
+from importlib.resources import files
 
 import numpy as np
 
-DIGITS_FILE = Path(__file__).resolve().parent.parent / "data" / "digits.csv.gz"
+# Package data: it travels with minidl into every install (data/README.md
+# there gives its source and licence).
+DIGITS_FILE = files(__package__) / "data" / "digits.csv.gz"
 
 
 def blobs(n=100, seed=0, classes=2, centers=None, spread=1.0):
@@ -123,23 +126,20 @@ def one_hot(y, num_classes=None):
 
 
 def load_digits():
-    """The 1,797 handwritten digits of 8x8 pixels (UCI, CC BY 4.0; see data/README.md).
+    """The 1,797 handwritten digits of 8x8 pixels (UCI, CC BY 4.0; see
+    minidl/data/README.md).
 
-    Read from the project's `data/digits.csv.gz`, found next to the `minidl`
-    package folder, so it works from any working directory with the project
-    checked out and installed in editable mode (`pip install -e .`); a plain,
-    non-editable install does not ship the data.
+    Read from `minidl/data/digits.csv.gz`, which ships inside the package: a
+    checkout, an editable install and a wheel find it the same way, from any
+    working directory, with no network.
 
     Returns:
         X: float64 of shape (1797, 64), each row one image read row by row,
             pixel intensities scaled from 0..16 to [0, 1].
         y: int64 of shape (1797,), the digits 0..9.
     """
-    if not DIGITS_FILE.exists():
-        raise FileNotFoundError(f"the digits are read from {DIGITS_FILE}, which is missing: "
-                                f"use minidl from a checkout of the project "
-                                f"(pip install -e .)")
-    table = np.loadtxt(DIGITS_FILE, delimiter=",", dtype=np.int64)
+    with DIGITS_FILE.open("rb") as compressed, gzip.open(compressed, "rt") as text:
+        table = np.loadtxt(text, delimiter=",", dtype=np.int64)
     return table[:, :64] / 16.0, table[:, 64]
 
 

@@ -1,12 +1,15 @@
 """The chapters' data: seeded point clouds with the shapes they promise, and the digits."""
 import csv
 import gzip
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from minidl import datasets
 
+# The file itself, found by path in the checkout (not by the code under test).
+DIGITS_CSV = Path(__file__).parent.parent / "minidl" / "data" / "digits.csv.gz"
 GENERATORS = [datasets.blobs, datasets.xor, datasets.circles, datasets.spiral]
 
 
@@ -142,7 +145,7 @@ def test_one_hot_rejects_labels_out_of_range_and_non_integers():
 
 
 def test_load_digits_matches_the_csv_file_scaled_to_unit_range():
-    with gzip.open(datasets.DIGITS_FILE, "rt") as file:
+    with gzip.open(DIGITS_CSV, "rt") as file:
         rows = np.array([[int(value) for value in row] for row in csv.reader(file)])
     X, y = datasets.load_digits()
     assert X.shape == (1797, 64) and X.dtype == np.float64

@@ -1,8 +1,8 @@
 """requirements-lock.txt pins what `make lab`, `make test` and CI install; it
-must satisfy what requirements.txt and pyproject.toml ask for, or the tests run
-in an environment the requirements do not describe. docs/requirements-lock.txt,
-the website's builder, must satisfy docs/requirements.txt and agree with the
-main lock. Fix: `make lock`."""
+must satisfy what requirements.txt and pyproject.toml (its dependencies and its
+extras) ask for, or the tests run in an environment the requirements do not
+describe. docs/requirements-lock.txt, the website's builder, must satisfy
+docs/requirements.txt and agree with the main lock. Fix: `make lock`."""
 import re
 from pathlib import Path
 
@@ -52,7 +52,10 @@ def pinned_for(pins, name, python):
 def declared():
     requirements = requirements_in("requirements.txt")
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    return requirements + [Requirement(text) for text in pyproject["project"]["dependencies"]]
+    project = pyproject["project"]
+    extras = [text for texts in project.get("optional-dependencies", {}).values()
+              for text in texts]
+    return requirements + [Requirement(text) for text in project["dependencies"] + extras]
 
 
 @pytest.mark.parametrize("python", PYTHONS)

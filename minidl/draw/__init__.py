@@ -6,6 +6,10 @@
 - `backprop_trace(loss, x, feed_dict)`: the reverse walk, step by step, as a
   table and as pictures (trace.py).
 """
+from ..optional import require
+
+require("minidl.draw", "matplotlib")
+
 from .layout import GraphLayout, graph_layout
 from .picture import GraphPicture, draw_graph
 from .trace import BackpropTrace, backprop_trace

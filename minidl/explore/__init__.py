@@ -10,6 +10,10 @@ follows, computed by minidl graphs and sessions (explorable.py says how).
 - `optimizer_race`: chapter 7, gradient descent, Momentum and Adam on one valley.
 - `playground` (also `minidl.playground`): TensorFlow Playground on minidl, chapter 6.
 """
+from ..optional import require
+
+require("minidl.explore", "matplotlib", "ipywidgets")
+
 from .backprop_steps import BackpropStepper, backprop_stepper
 from .criterion import CriterionExplorer, criterion_explorer
 from .descent import descent_path

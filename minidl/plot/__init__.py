@@ -10,6 +10,10 @@ each (style.py): class 0 red, class 1 blue; anything else the series colours.
 - curves.py: function curves, optimizer paths, training curves.
 - digits.py: digit images and confusion matrices.
 """
+from ..optional import require
+
+require("minidl.plot", "matplotlib")
+
 from .curves import curve_path, function_curve, surface_path, training_curves
 from .digits import confusion_counts, confusion_matrix, digit_grid
 from .plane import decision_boundary, grid_scores, hidden_units, scatter
