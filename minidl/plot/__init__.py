@@ -9,7 +9,9 @@ each (style.py): class 0 red, class 1 blue; anything else the series colours.
 - plane.py: points by class, decision boundaries, hidden units.
 - curves.py: function curves, optimizer paths, training curves.
 - digits.py: digit images and confusion matrices.
+- activations.py: how much each hidden unit's output varies across examples.
 """
+from .activations import unit_spread_plot, unit_spreads
 from .curves import curve_path, function_curve, surface_path, training_curves
 from .digits import confusion_counts, confusion_matrix, digit_grid
 from .plane import decision_boundary, grid_scores, hidden_units, scatter
@@ -18,4 +20,5 @@ from .style import CLASS_COLORS, SERIES_COLORS, class_color, legend, series_colo
 __all__ = ["CLASS_COLORS", "SERIES_COLORS", "class_color", "confusion_counts",
            "confusion_matrix", "curve_path", "decision_boundary", "digit_grid",
            "function_curve", "grid_scores", "hidden_units", "legend", "scatter",
-           "series_color", "surface_path", "training_curves"]
+           "series_color", "surface_path", "training_curves", "unit_spread_plot",
+           "unit_spreads"]
