@@ -30,3 +30,17 @@ def test_plot_draws_one_dot_per_unit_at_its_spread_and_zero_at_the_floor():
     assert ax.get_yscale() == "log"
     assert [text.get_text() for text in ax.get_legend().get_texts()] == ["run"]
     plt.close(ax.figure)
+
+
+def test_weight_images_draw_each_units_column_as_an_8x8_image_on_one_symmetric_scale():
+    kernel = np.zeros((64, 3))
+    kernel[0, 0] = 2.0    # unit 0: the top-left pixel
+    kernel[7, 1] = -1.0   # unit 1: the top-right pixel (row 0, column 7), negative
+    figure = plot.weight_images(kernel, columns=2)
+    images = [ax.images[0] for ax in figure.axes]
+    assert len(images) == 3
+    assert images[0].get_array()[0, 0] == 2.0 and images[1].get_array()[0, 7] == -1.0
+    for image in images:
+        assert image.get_clim() == (-2.0, 2.0)  # white is 0 in every image
+    assert [ax.get_title() for ax in figure.axes] == ["unit 0", "unit 1", "unit 2"]
+    plt.close(figure)
