@@ -1,5 +1,6 @@
-"""tf.plot.unit_spreads and unit_spread_plot: each unit's spread across the
-examples, checked against a formula on hand-made activations."""
+"""Pictures of what is inside a network: each hidden unit's spread across the
+examples (tf.plot.unit_spreads, unit_spread_plot) and a first layer's weights as
+images (tf.plot.weight_images), checked against hand-made activations and kernels."""
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
