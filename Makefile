@@ -97,7 +97,7 @@ $(VENV)/browser-installed: $(VENV)/installed requirements-browser.txt
 book: $(DOCS_VENV)/installed
 	rm -rf build/book
 	$(DOCS_VENV)/bin/sphinx-build -W --keep-going -n -b html docs build/book
-	@echo "The site is in build/book/: open build/book/index.html"
+	@echo "The site is in build/book/: serve it (python3 -m http.server --directory build/book 8000) and open http://127.0.0.1:8000"
 
 # The built site in headless Chromium: links, math, figures, search, console
 # errors; screenshots in build/book-screenshots/.

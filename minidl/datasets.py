@@ -185,6 +185,15 @@ def train_validation_test_split(X, y, validation_fraction=0.2, test_fraction=0.2
         (X_train, y_train), (X_validation, y_validation), (X_test, y_test).
     """
     X, y = np.asarray(X), np.asarray(y)
+    num_train, num_validation = _split_sizes(X, y, validation_fraction, test_fraction)
+    order = np.random.default_rng(seed).permutation(len(X))
+    train, validation, test = np.split(order, [num_train, num_train + num_validation])
+    return (X[train], y[train]), (X[validation], y[validation]), (X[test], y[test])
+
+
+def _split_sizes(X, y, validation_fraction, test_fraction):
+    """How many rows go to training and to validation (the rest is the test
+    set); a clear error when X and y differ in length or a set would be empty."""
     if len(X) != len(y):
         raise ValueError(f"X has {len(X)} rows but y has {len(y)}: they must match")
     num_validation = round(len(X) * validation_fraction)
@@ -195,9 +204,7 @@ def train_validation_test_split(X, y, validation_fraction=0.2, test_fraction=0.2
                          f"test_fraction={test_fraction} of {len(X)} rows leave {num_train} "
                          f"for training, {num_validation} for validation and {num_test} "
                          f"for testing: every set must be non-empty")
-    order = np.random.default_rng(seed).permutation(len(X))
-    train, validation, test = np.split(order, [num_train, num_train + num_validation])
-    return (X[train], y[train]), (X[validation], y[validation]), (X[test], y[test])
+    return num_train, num_validation
 
 
 def _labels(n, classes):

@@ -5,8 +5,9 @@ file that exists, and at an anchor that exists on it. Then, in headless Chromium
 with the site served from a local port: the index and two chapters load, their math
 is typeset, their figures are loaded and fit the page, the in-page table of contents
 works, the search finds a term, the glossary shows, each chapter links to its
-notebook on Binder (when the site was built with a repository), and no page logs a
-console error. Saves screenshots of each step.
+notebook on Binder (when the site was built with a repository), no page logs a
+console error, and at 1400 px no chapter has a code or output block that scrolls
+sideways. Saves screenshots of each step.
 
 Usage: python tools/check_book.py [SITE] [SCREENSHOTS]   (build/book, build/book-screenshots)
 Needs Playwright for Python (docs/requirements.txt) and a Chromium: CHROMIUM, default
@@ -27,6 +28,8 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHAPTERS = ["notebooks/01_computational_graphs", "notebooks/05b_backpropagation"]
 SEARCH_TERM, SEARCH_HIT = "backpropagation", "05b_backpropagation"
 VIEWPORT = {"width": 1280, "height": 900}
+# A common desktop window: at this width no code or output block may scroll sideways.
+WIDE_VIEWPORT = {"width": 1400, "height": 900}
 
 
 class _Links(HTMLParser):
@@ -94,9 +97,9 @@ class Checker:
         else:
             self.failures.append(message)
 
-    def open(self, path):
+    def open(self, path, viewport=VIEWPORT):
         """A new page at `path`, with its console errors and failed requests collected."""
-        page = self.browser.new_page(viewport=VIEWPORT)
+        page = self.browser.new_page(viewport=viewport)
         page.errors = []
         page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
         page.on("pageerror", lambda e: page.errors.append(str(e)))
@@ -175,6 +178,17 @@ class Checker:
         self.no_console_errors(page, path)
         page.close()
 
+    def code_fits(self, path):
+        """At 1400 px, every code cell and printed output is readable without
+        scrolling sideways: no <pre> is wider than the box that shows it."""
+        page = self.open(path, viewport=WIDE_VIEWPORT)
+        blocks = page.evaluate("""() => {
+            const all = [...document.querySelectorAll('article.bd-article pre')];
+            return [all.length, all.filter(e => e.scrollWidth > e.clientWidth + 1).length]; }""")
+        self.expect(blocks[1] == 0, f"{path}: at 1400 px no code or output block scrolls "
+                    f"sideways ({blocks[1]} of {blocks[0]} do)")
+        page.close()
+
     def search(self):
         path = f"search.html?q={SEARCH_TERM}"
         page = self.open(path)
@@ -229,6 +243,8 @@ def main():
         checker.index()
         for chapter in CHAPTERS:
             checker.chapter(chapter)
+        for chapter in sorted(site.glob("notebooks/*.html")):
+            checker.code_fits(chapter.relative_to(site).as_posix())
         checker.search()
         checker.glossary()
         checker.api()

@@ -1,10 +1,13 @@
 """What the website adds to the notebooks and the docstrings: on each chapter
 page, a note at the top of the exercises on how to check them (the site itself
-runs nothing); on the API page, each docstring shown as `help()` shows it.
+runs nothing); links between chapters that lead to their pages; on the API
+page, each docstring shown as `help()` shows it.
 """
 import re
+from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 
 NOTE = (
     "The site shows the chapter as committed; the exercises need a running kernel. "
@@ -44,7 +47,21 @@ def docstring_as_written(app, what, name, obj, options, lines):
         lines[:] = [".. code-block:: text", ""] + ["    " + line for line in lines] + [""]
 
 
+def links_between_chapters(app, doctree):
+    """A chapter links to another by its notebook's name, as Jupyter opens it
+    (`[chapter 11](11_debugging_and_initialization.ipynb#Initialization)`). The
+    site reads the chapters through the folder link docs/notebooks -> ../notebooks,
+    and myst follows that link, so it looks for the target outside the site's
+    sources: name the chapter's page instead (`notebooks/11_debugging_...`)."""
+    chapters = Path(app.srcdir, "notebooks").resolve()
+    for reference in doctree.findall(addnodes.pending_xref):
+        target = Path(reference.get("reftarget", ""))
+        if reference.get("reftype") == "myst" and target.parent == chapters:
+            reference["reftarget"] = f"notebooks/{target.name}"
+
+
 def setup(app):
     app.connect("doctree-read", add_exercises_note)
+    app.connect("doctree-read", links_between_chapters)
     app.connect("autodoc-process-docstring", docstring_as_written)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

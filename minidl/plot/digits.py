@@ -97,3 +97,35 @@ def confusion_matrix(y_true, y_pred, num_classes=None, ax=None, cmap="Blues"):
     ax.set_xlabel("predicted class")
     ax.set_ylabel("true class")
     return ax
+
+
+def weight_images(kernel, columns=8, cell_size=0.9, title=None):
+    """Show each column of a first layer's kernel, one weight per pixel, as an
+    8x8 image: what the unit looks for. Red is a positive weight (ink there
+    raises the unit's sum), blue a negative one (ink there lowers it), white 0;
+    one colour scale for all images, symmetric around 0, so they compare.
+
+    Args:
+        kernel: shape (64, units), e.g. the value of `hidden/kernel`.
+        columns: the number of images per row of the grid.
+        cell_size: the width and height of one image, in inches.
+        title: what to look at, written above the grid.
+
+    Returns:
+        The Figure, with one Axes per unit, in order, titled with the unit's index.
+    """
+    kernel = np.asarray(kernel, dtype=np.float64)
+    limit = np.abs(kernel).max() or 1
+    num_units = kernel.shape[1]
+    rows = -(-num_units // columns)
+    figure = plt.figure(figsize=(cell_size * min(columns, num_units), cell_size * 1.2 * rows))
+    for unit in range(num_units):
+        ax = figure.add_subplot(rows, columns, unit + 1)
+        ax.imshow(kernel[:, unit].reshape(8, 8), cmap="RdBu_r", vmin=-limit, vmax=limit)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_title(f"unit {unit}", fontsize=8)
+    if title is not None:
+        figure.suptitle(title)
+    figure.tight_layout()
+    return figure
