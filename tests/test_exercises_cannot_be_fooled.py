@@ -122,3 +122,80 @@ def test_the_model_backprop_answers_still_pass(capsys):
     assert_correct(chapter05b.check_my_gradients, solutions05b.my_gradients, capsys)
     assert_correct(chapter05b.check_cross_entropy_gradient,
                    solutions05b.cross_entropy_gradient, capsys)
+
+
+# 4. "Train a network" with no network
+
+solutions06 = load_solutions("chapter06")
+solutions08 = load_solutions("chapter08")
+
+
+def _radius_rule(X_train, y_train, X_new):
+    """The class whose mean radius in the training data is nearer."""
+    radius = np.hypot(*X_train.T)
+    means = [radius[y_train == label].mean() for label in (0, 1)]
+    new_radius = np.hypot(*X_new.T)
+    return (abs(new_radius - means[1]) < abs(new_radius - means[0])).astype(int)
+
+
+def circles_by_a_radius_threshold(X_train, y_train, X_test):
+    return _radius_rule(X_train, y_train, X_test)
+
+
+def circles_by_a_rule_beside_a_trained_network(X_train, y_train, X_test):
+    solutions06.train_and_predict(X_train, y_train, X_test)
+    return _radius_rule(X_train, y_train, X_test)
+
+
+def circles_by_a_rule_passed_through_the_network(X_train, y_train, X_test):
+    solutions06.train_and_predict(X_train, y_train, X_test)
+    W1 = next(v for v in tf.get_default_graph().variables if v.name == "W1")
+    rule = tf.constant(_radius_rule(X_train, y_train, X_test).astype(float))
+    return tf.Session().run(rule + 0.0 * tf.reduce_sum(W1))
+
+
+def circles_by_an_untrained_network(X_train, y_train, X_test):
+    return solutions06.train_and_predict(X_train, y_train, X_test, num_steps=0)
+
+
+def xor_by_the_sign_of_x1_x2(X_train, y_train):
+    return lambda X: (X[:, 0] * X[:, 1] < 0).astype(int)
+
+
+def digits_by_the_nearest_neighbour(X_train, y_train):
+    def predict(X):
+        distances = ((X[:, None, :] - X_train[None, :, :]) ** 2).sum(axis=2)
+        return y_train[np.argmin(distances, axis=1)]
+    return predict
+
+
+def digits_stopping_on_a_validation_split(X_train, y_train):
+    X_fit, X_valid, y_fit, y_valid = tf.datasets.train_test_split(X_train, y_train, seed=3)
+    predict = solutions08.train(X_fit, y_fit, num_epochs=4)
+    assert np.mean(predict(X_valid) == y_valid) > 0.9
+    return solutions08.train(X_train, y_train, num_epochs=8)
+
+
+def test_circles_labelled_without_a_trained_network_are_refused():
+    from minidl.exercises import chapter06
+    check = chapter06.check_train_circles
+    assert_rejected(check, circles_by_a_radius_threshold, "no session.run it made gave them")
+    assert_rejected(check, circles_by_a_rule_beside_a_trained_network,
+                    "no session.run it made gave them")
+    assert_rejected(check, circles_by_a_rule_passed_through_the_network,
+                    "put back to their initial values")
+    assert_rejected(check, circles_by_an_untrained_network, "% of the test points")
+
+
+def test_held_out_labels_without_a_trained_network_are_refused():
+    from minidl.exercises import chapter08
+    assert_rejected(lambda train: chapter08.check_train_held_out("xor", train),
+                    xor_by_the_sign_of_x1_x2, "no session.run it made gave them")
+    assert_rejected(lambda train: chapter08.check_train_held_out("digits", train),
+                    digits_by_the_nearest_neighbour, "no session.run it made gave them")
+
+
+def test_a_validation_split_of_the_training_data_is_fair(capsys):
+    from minidl.exercises import chapter08
+    chapter08.check_train_held_out("digits", digits_stopping_on_a_validation_split)
+    assert capsys.readouterr().out.startswith("Correct!")

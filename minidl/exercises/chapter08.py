@@ -7,6 +7,7 @@ from ..plot import confusion_counts as library_confusion_counts
 from .chapter06 import DATA_LOADERS, HELD_BACK
 from .feedback import correct, describe, fail, not_yet, number, numbers, show, two_arrays
 from .guard import refusing
+from .trained import trained_network
 
 
 def check_confusion_counts(confusion_counts):
@@ -139,15 +140,18 @@ def check_train_held_out(data, train):
              f"{', '.join(repr(name) for name in HELD_OUT_TARGETS)}; it is {describe(data)}")
     target = HELD_OUT_TARGETS[data]
     X_train, y_train, X_test, y_test = _held_out_split(data)
-    with Graph().as_default(), refusing("train", DATA_LOADERS, reason=HELD_BACK):
-        predict = train(X_train.copy(), y_train.copy())
+    runs = []
+    with Graph().as_default():
+        with refusing("train", DATA_LOADERS, reason=HELD_BACK):
+            predict = train(X_train.copy(), y_train.copy())
         if predict is None:
             return not_yet("train")
         if not callable(predict):
             fail(f"train should return a function, predict(X), that gives the labels of "
                  f"the rows of X; it returned {describe(predict)}. (The check calls it on "
                  f"examples it has held back.)")
-        predicted = predict(X_test.copy())
+        with refusing("predict", DATA_LOADERS, reason=HELD_BACK, runs=runs):
+            predicted = predict(X_test.copy())
         predicted_train = predict(X_train.copy())
     predicted = numbers(predicted, "the labels predict returns")
     if predicted.shape != y_test.shape:
@@ -167,5 +171,6 @@ def check_train_held_out(data, train):
         fail(f"on the {len(y_test)} held-back examples of '{data}', {accuracy:.1%} of your "
              f"network's labels are right; the target is {target:.0%}. On the "
              f"{len(y_train)} training examples it gets {train_accuracy:.1%}.{hint}")
+    trained_network(runs, predicted, "predict")
     correct(f"{accuracy:.1%} of examples your network never saw are right "
             f"({train_accuracy:.1%} of those it trained on): it learned the pattern.")
