@@ -199,3 +199,40 @@ def test_a_validation_split_of_the_training_data_is_fair(capsys):
     from minidl.exercises import chapter08
     chapter08.check_train_held_out("digits", digits_stopping_on_a_validation_split)
     assert capsys.readouterr().out.startswith("Correct!")
+
+
+# 5. Chapter 12's remove_times_one
+
+def remove_times_one_by_the_library_helper(program):
+    from minidl.optimize import identities
+    replacements = {}
+    for step in program.steps:
+        same = identities._identity_of(step)
+        if same is not None and step.op_type == "Multiply" and same.shape == step.shape:
+            replacements[step] = same
+    program.replace(replacements)
+    return program
+
+
+def remove_times_one_without_a_shape_check(program):
+    replacements = {}
+    for step in program.steps:
+        if step.kind == "compute" and step.op_type == "Multiply":
+            for x, one in (step.inputs, step.inputs[::-1]):
+                if one.kind == "constant" and one.value.size == 1 and one.value == 1:
+                    replacements[step] = x
+                    break
+    program.replace(replacements)
+    return program
+
+
+def test_remove_times_one_may_not_call_the_library_pass_helpers():
+    from minidl.exercises import chapter12
+    assert_rejected(chapter12.check_remove_times_one, remove_times_one_by_the_library_helper,
+                    "calls `minidl.optimize.identities._identity_of`")
+
+
+def test_remove_times_one_without_a_shape_check_is_refused():
+    from minidl.exercises import chapter12
+    assert_rejected(chapter12.check_remove_times_one, remove_times_one_without_a_shape_check,
+                    "reduce_sum(X, axis=0) * [[1]]", "broadcasts its other input")

@@ -15,7 +15,7 @@ from ..optimize.program import Program
 from ..placeholder import placeholder
 from ..variable import Variable
 from .feedback import correct, describe, fail, not_yet, truth
-from .guard import refusing
+from .guard import refusing, with_helpers
 
 
 def check_can_fold(can_fold):
@@ -64,7 +64,7 @@ def _cases():
     cases = []
     for build, remaining in [(_times_one_on_the_right, 0), (_one_times_on_the_left, 0),
                              (_a_chain_of_ones, 0), (_ones_that_broadcast, 1),
-                             (_times_two, 1)]:
+                             (_one_that_broadcasts, 1), (_times_two, 1)]:
         graph = Graph()
         with graph.as_default():
             X = placeholder("float64", (None, 3), name="X")
@@ -91,6 +91,11 @@ def _ones_that_broadcast(X):
             multiply(reduce_sum(X, axis=0), constant(np.ones((4, 3))), name="y"))
 
 
+def _one_that_broadcasts(X):
+    return ("reduce_sum(X, axis=0) * [[1]]",
+            multiply(reduce_sum(X, axis=0), constant([[1.0]]), name="y"))
+
+
 def _times_two(X):
     return "X * 2", multiply(X, 2.0, name="y")
 
@@ -111,7 +116,8 @@ def check_remove_times_one(remove_times_one):
     returns the program."""
     for what, program, X, remaining in _cases():
         expected = _run(program, {X: _X_VALUE})[0]
-        with refusing("remove_times_one", [("remove_identities", remove_identities)]):
+        with refusing("remove_times_one", with_helpers("remove_identities",
+                                                            remove_identities)):
             answer = remove_times_one(program)
         if answer is None:
             return not_yet("remove_times_one")
