@@ -236,3 +236,40 @@ def test_remove_times_one_without_a_shape_check_is_refused():
     from minidl.exercises import chapter12
     assert_rejected(chapter12.check_remove_times_one, remove_times_one_without_a_shape_check,
                     "reduce_sum(X, axis=0) * [[1]]", "broadcasts its other input")
+
+
+# 6 and 7: right answers that must pass, wrong ones that get feedback, not a crash
+
+def gradient_descent_in_place(gradient, x0, learning_rate, num_steps):
+    x = np.asarray(x0, dtype=np.float64)
+    path = [x.copy()]
+    for _ in range(num_steps):
+        x -= learning_rate * gradient(x)
+        path.append(x.copy())
+    return np.array(path)
+
+
+def test_gradient_descent_that_updates_x_in_place_passes(capsys):
+    from minidl.exercises import chapter05
+    assert_correct(chapter05.check_gradient_descent, gradient_descent_in_place, capsys)
+
+
+def test_first_nonfinite_returning_a_value_is_told_to_return_a_name():
+    from minidl.exercises import chapter11
+
+    def the_value(loss, feed_dict):
+        order = tf.traversal.topological_order([loss])
+        with np.errstate(all="ignore"):
+            values = tf.Session().run(order, feed_dict)
+        return next((value for value in values if not np.all(np.isfinite(value))), None)
+    assert_rejected(chapter11.check_first_nonfinite, the_value,
+                    "should return a node's name (a string) or None", "a NumPy array")
+
+
+def test_momentum_warmup_that_is_not_finite_gets_feedback():
+    from minidl.exercises import chapter07
+    for value in (float("nan"), float("inf"), -float("inf")):
+        def steps_to_reach(momentum, fraction, value=value):
+            return value
+        assert_rejected(chapter07.check_momentum_warmup, steps_to_reach,
+                        "should be a whole number of steps")

@@ -20,11 +20,11 @@ def check_gradient_descent(gradient_descent):
          "f(w) = w1**2 + 10 w2**2 from w0 = (-2, 1)"),
     ]
     for gradient, x0, learning_rate, num_steps, description in problems:
-        path = gradient_descent(gradient, x0, learning_rate, num_steps)
+        expected = _reference_descent(gradient, x0, learning_rate, num_steps)
+        path = gradient_descent(gradient, np.copy(x0), learning_rate, num_steps)
         if path is None:
             return not_yet("gradient_descent")
         path = numbers(path, "the path gradient_descent returns")
-        expected = _reference_descent(gradient, x0, learning_rate, num_steps)
         path_like(path, expected, description)
         if not np.allclose(path, expected):
             uphill = _reference_descent(lambda x: -gradient(x), x0, learning_rate, num_steps)

@@ -43,7 +43,7 @@ def check_momentum_warmup(steps_to_reach):
         if answer is None:
             return not_yet("steps_to_reach")
         value = number(answer, f"steps_to_reach({momentum}, {fraction})", example="12")
-        if value != int(value):
+        if not np.isfinite(value) or value != int(value):
             fail(f"steps_to_reach({momentum}, {fraction}) should be a whole number of "
                  f"steps; it is {value:g}. Which step is the first to get there?")
         lengths, top_speed = _momentum_step_lengths(momentum, 200)

@@ -10,7 +10,7 @@ from ..placeholder import placeholder
 from ..session import Session
 from ..traversal import topological_order
 from ..variable import Variable
-from .feedback import correct, fail, not_yet, number, numbers, show
+from .feedback import correct, describe, fail, not_yet, number, numbers, show
 from .guard import refusing
 
 
@@ -174,11 +174,11 @@ def check_first_nonfinite(first_nonfinite):
         if isinstance(answer, Node):
             fail(f"first_nonfinite should return the node's name, a string such as "
                  f"'{answer.name}', not the node itself: write node.name")
-        if answer == expected:
-            continue
         if answer is not None and not isinstance(answer, str):
             fail(f"first_nonfinite should return a node's name (a string) or None; it "
-                 f"returned {answer!r}")
+                 f"returned {describe(answer)}")
+        if answer == expected:
+            continue
         hint = ""
         if answer == loss.name:
             hint = (f" '{loss.name}' is the loss, where the NaN ends up; the bug is where "
