@@ -12,10 +12,11 @@ from ..placeholder import Placeholder, placeholder
 from ..session import Session
 from ..traversal import topological_order
 from ..variable import Variable
-from .feedback import correct, describe, fail, not_yet, numbers, show, truth
+from .feedback import answer_is, close, correct, describe, fail, not_yet, numbers, show, truth
 from .guard import refusing
 
 
+@answer_is("function")
 def check_difference_of_squares(build_difference_of_squares):
     """Exercise 1: `build_difference_of_squares()` builds u = (x + y) * (x - y)
     from two placeholders x and y, and returns (x, y, u)."""
@@ -69,6 +70,7 @@ _DEPENDS_ON_CASES = [
 ]
 
 
+@answer_is("function")
 def check_depends_on(depends_on):
     """Exercise 2: `depends_on(node, other)` tells whether computing `node`
     needs the value of `other` (True also when other is node itself)."""
@@ -89,6 +91,7 @@ def check_depends_on(depends_on):
             "and nothing else.")
 
 
+@answer_is("function")
 def check_affine(Affine):
     """Exercise 3: `Affine(A, x, b)` is one operation whose value is A @ x + b,
     compared with the library's two, matmul(A, x) + b."""
@@ -121,8 +124,8 @@ def check_affine(Affine):
                     return not_yet("Affine.compute")
                 got = numbers(got, "the value Affine.compute returns")
                 expected = session.run(reference, feed_dict={x: x_value})
-                if not np.allclose(got, expected):
-                    hint = (" That is A @ x: add b." if np.allclose(got, A.value @ x_value)
+                if not close(got, expected):
+                    hint = (" That is A @ x: add b." if close(got, A.value @ x_value)
                             else "")
                     fail(f"with A = {show(A.value)}, x = {show(x_value)}, b = "
                          f"{show(b.value)}, Affine gives {show(got)}, but A @ x + b = "

@@ -14,7 +14,7 @@ from ..placeholder import placeholder
 from ..session import Session
 from ..traversal import topological_order
 from ..variable import Variable
-from .feedback import correct, describe, fail, not_yet, numbers, show
+from .feedback import answer_is, correct, describe, fail, not_yet, numbers, show
 from .guard import refusing
 
 
@@ -37,6 +37,7 @@ def _doubling_graph(times):
     return u, v
 
 
+@answer_is("function")
 def check_topological_order(my_topological_order):
     """Exercise 1: `my_topological_order(target)` lists every node `target`
     needs, each once, every node after its inputs."""
@@ -92,6 +93,7 @@ _VALUES_HINT = ("Each node is computed from the values of its own inputs, in the
                 "inputs up there.")
 
 
+@answer_is("function")
 def check_run(my_run):
     """Exercise 2: `my_run(target, feed_dict)` computes the value of `target`,
     like Session.run for a single node."""

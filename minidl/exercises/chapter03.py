@@ -11,10 +11,11 @@ from ..ops.activations import log_softmax, softmax
 from ..placeholder import placeholder
 from ..session import Session
 from ..traversal import topological_order
-from .feedback import correct, fail, node, not_yet, show, two_arrays
+from .feedback import answer_is, correct, fail, node, not_yet, show, two_arrays
 from .guard import refusing
 
 
+@answer_is("function")
 def check_softmax(my_softmax):
     """Exercise 1: `my_softmax(logits)` builds softmax along each row of a
     (batch, classes) node from exp, reduce_sum and division."""
@@ -62,6 +63,7 @@ _CENTER_SETS = [
 ]
 
 
+@answer_is("function")
 def check_three_class_weights(three_class_weights):
     """Exercise 2: `three_class_weights(centers)` returns (W, b) of a
     perceptron that puts each point in the class of the nearest center."""

@@ -1,7 +1,7 @@
 """Checks for the exercises of chapter 5, gradient descent (05_gradient_descent)."""
 import numpy as np
 
-from .feedback import correct, fail, not_yet, number, numbers, path_like, show
+from .feedback import answer_is, correct, fail, not_yet, number, numbers, path_like, show
 
 
 def _reference_descent(gradient, x0, learning_rate, num_steps):
@@ -11,6 +11,7 @@ def _reference_descent(gradient, x0, learning_rate, num_steps):
     return np.array(path)
 
 
+@answer_is("function")
 def check_gradient_descent(gradient_descent):
     """Exercise 1 of 05: `gradient_descent(gradient, x0, learning_rate, num_steps)`
     returns the array of points visited, the start included."""

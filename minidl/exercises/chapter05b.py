@@ -21,7 +21,7 @@ from ..placeholder import placeholder
 from ..session import Session
 from ..traversal import topological_order
 from ..variable import Variable
-from .feedback import correct, describe, fail, node, not_yet, numbers, show, two_arrays
+from .feedback import answer_is, correct, describe, fail, node, not_yet, numbers, show, two_arrays
 from .guard import refusing, with_helpers
 
 # The library's backprop, private helpers included: what these exercises rebuild.
@@ -44,6 +44,7 @@ def own_gradient(node, what):
     return grads
 
 
+@answer_is("class", Operation, " with compute and gradient methods")
 def check_softplus(Softplus):
     """Exercise 1 of 05b: `Softplus(x)` computes log(1 + e**x) and its gradient."""
     x_value = np.array([-3.0, -0.5, 0.0, 0.7, 2.5])
@@ -76,6 +77,7 @@ def check_softplus(Softplus):
             "by the incoming gradient.")
 
 
+@answer_is("function")
 def check_cross_entropy_gradient(cross_entropy_gradient):
     """Exercise 2 of 05b: `cross_entropy_gradient(X_data, Y_data, W_value, b_value)`
     returns (dJ/dW, dJ/db) of J = sum(softmax_cross_entropy(Y, X W + b)), in NumPy.
@@ -163,6 +165,7 @@ _ONCE = ("Add up all the contributions a node receives first, and only then ask 
          "topological order (chapter 2), so that every consumer of a node comes before it.")
 
 
+@answer_is("function")
 def check_my_gradients(my_gradients):
     """Exercise 3 of 05b: `my_gradients(ys, xs)` builds, like `tf.gradients`,
     one gradient node per x (None where ys does not depend on x), from nothing

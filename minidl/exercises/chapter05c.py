@@ -10,7 +10,7 @@ from ..ops.activations import tanh
 from ..ops.elementwise import exp
 from ..session import Session
 from ..variable import Variable
-from .feedback import correct, describe, fail, not_yet, number
+from .feedback import answer_is, correct, describe, fail, not_yet, number
 from .guard import refusing
 
 
@@ -40,6 +40,7 @@ def _local_derivatives(node, what):
     return found
 
 
+@answer_is("class")
 def check_mul(Scalar):
     """Exercise 1: `a * b` gives a Scalar of value a b whose parents are
     (a, b) and (b, a): d(a b)/da = b, d(a b)/db = a."""
@@ -69,6 +70,7 @@ def check_mul(Scalar):
             "remembers both factors.")
 
 
+@answer_is("class")
 def check_tanh(Scalar):
     """Exercise 2: `x.tanh()` gives a Scalar of value tanh(x) whose one parent
     is (x, 1 - tanh(x)**2)."""
@@ -133,16 +135,22 @@ def _reference_grads(expression, values):
             return [0.0 if grad is None else float(session.run(grad)) for grad in grads]
 
 
+@answer_is("class")
 def check_backward(Scalar):
     """Exercise 3: `output.backward()` fills in `grad` = d output / d node for
     every node, compared with tf.gradients on the same expressions."""
     probe = Scalar(2.0) * Scalar(3.0)
-    if probe is None or probe.tanh() is None:
+    if probe is None or _result(Scalar, probe, "a * b").tanh() is None:
         return not_yet("Scalar.__mul__ or Scalar.tanh (exercises 1 and 2)")
+    _result(Scalar, probe.tanh(), "x.tanh()")
     values = (0.7, -1.2, 0.4)
     for description, expression in _EXPRESSIONS:
         inputs = [Scalar(value) for value in values]
-        output = expression(*inputs)
+        try:
+            output = _result(Scalar, expression(*inputs), description)
+        except (AttributeError, TypeError) as error:
+            fail(f"building {description} from Scalars failed: {error}. The chapter's "
+                 f"Scalar, with exercises 1 and 2, builds it.")
         deep = description.startswith(str(DEEP_LEVELS))
         with refusing("backward", [("tf.gradients", gradients), ("tf.Session.run",
                                                                 Session.run)],

@@ -13,7 +13,7 @@ from ..ops.activations import sigmoid
 from ..placeholder import placeholder
 from ..session import Session
 from ..variable import Variable
-from .feedback import correct, describe, fail, node, not_yet, numbers, show
+from .feedback import answer_is, correct, describe, fail, node, not_yet, numbers, show
 from .guard import refusing
 from .trained import trained_network
 
@@ -29,6 +29,7 @@ HELD_BACK = ("the check hands you the training data and holds back the examples 
 XOR_CORNERS = [((0.0, 0.0), 0), ((0.0, 1.0), 1), ((1.0, 0.0), 1), ((1.0, 1.0), 0)]
 
 
+@answer_is("function")
 def check_xor_by_hand(xor_weights):
     """Exercise 1: `xor_weights()` returns W1 (2, 2), b1 (2,), w2 (2,) and b2
     (a number) such that sigmoid(sigmoid(x W1 + b1) w2 + b2) computes XOR on
@@ -72,6 +73,7 @@ def _numpy_mlp(x, layers):
     return x @ W + b
 
 
+@answer_is("function")
 def check_mlp_logits(mlp_logits):
     """Exercise 2: `mlp_logits(X, layers)` applies sigmoid(h W + b) for every
     (W, b) in `layers` but the last, and h W + b for the last."""
@@ -117,6 +119,7 @@ def _mlp_hint(X_value, arrays, got):
     return ""
 
 
+@answer_is("function")
 def check_train_circles(train_and_predict):
     """Exercise 3: `train_and_predict(X_train, y_train, X_test)` trains a
     network on one sample of `circles` and returns int labels for X_test;

@@ -11,8 +11,9 @@ from ..ops.reductions import reduce_sum
 from ..session import Session
 from ..train.adam import AdamOptimizer
 from ..train.momentum import MomentumOptimizer
+from ..train.optimizer import Optimizer
 from ..variable import Variable
-from .feedback import correct, describe, fail, not_yet, number, numbers, path_like, show
+from .feedback import answer_is, correct, describe, fail, not_yet, number, numbers, path_like, show
 from .guard import refusing
 
 
@@ -31,6 +32,7 @@ def _momentum_step_lengths(momentum, num_steps, learning_rate=0.1, g=1.0):
     return np.array(lengths), learning_rate * abs(g) / (1 - momentum)
 
 
+@answer_is("function")
 def check_momentum_warmup(steps_to_reach):
     """Exercise 1: `steps_to_reach(momentum, fraction)` is the number of the first
     step of Momentum, on a constant slope, at least `fraction` of its top speed."""
@@ -111,6 +113,7 @@ def _library_adam_path(loss_of, w0, learning_rate, num_steps):
     return np.array(path)
 
 
+@answer_is("function")
 def check_adam_path(adam_path):
     """Exercise 2: `adam_path(gradient, w0, learning_rate, num_steps)` returns the
     points Adam visits (w0 first), with beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8,
@@ -168,6 +171,7 @@ _RMSPROP_HINTS = {
 }
 
 
+@answer_is("class", Optimizer, " with initial_slots and update_rule methods")
 def check_rmsprop(RMSPropOptimizer):
     """Exercise 3: an RMSProp subclass of `Optimizer`, s starting at 0,
     s <- decay s + (1 - decay) g**2, w <- w - learning_rate g / (sqrt(s) + epsilon),

@@ -5,11 +5,12 @@ from .. import datasets
 from ..graph import Graph
 from ..plot import confusion_counts as library_confusion_counts
 from .chapter06 import DATA_LOADERS, HELD_BACK
-from .feedback import correct, describe, fail, not_yet, number, numbers, show, two_arrays
+from .feedback import answer_is, correct, describe, fail, not_yet, number, numbers, show, two_arrays
 from .guard import refusing
 from .trained import trained_network
 
 
+@answer_is("function")
 def check_confusion_counts(confusion_counts):
     """Exercise 1: `confusion_counts(y_true, y_pred, num_classes)`[i, j] counts
     the examples of class i predicted as class j."""
@@ -43,6 +44,7 @@ def check_confusion_counts(confusion_counts):
             "diagonal holds the right answers.")
 
 
+@answer_is("function")
 def check_top_k_accuracy(top_k_accuracy):
     """Exercise 2: `top_k_accuracy(logits, y, k)` is the fraction of rows
     whose true class is among the k highest scores."""
@@ -74,6 +76,7 @@ def check_top_k_accuracy(top_k_accuracy):
             "reaching 1 when k is the number of classes.")
 
 
+@answer_is("function")
 def check_standardize(standardize):
     """Exercise 3: `standardize(X_train, X_test)` shifts and scales each column
     by the training set's mean and standard deviation, leaving constant
@@ -129,6 +132,7 @@ def _held_out_split(data):
     return X_train, y_train, X_test, y_test
 
 
+@answer_is("function")
 def check_train_held_out(data, train):
     """Exercise 4: `train(X_train, y_train)` trains a network on the chosen data
     set (`data`, one of HELD_OUT_TARGETS) and returns `predict(X)`, which gives

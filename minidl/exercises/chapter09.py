@@ -15,16 +15,14 @@ from ..session import Session
 from ..shapes import shape_matches
 from ..variable import Variable
 from .chapter05b import own_gradient
-from .feedback import correct, describe, fail, node, not_yet, numbers, show
+from .feedback import answer_is, close, correct, fail, node, not_yet, numbers, show
 
 
+@answer_is("class", Operation, " with compute and gradient methods")
 def check_leaky_relu(LeakyRelu):
     """Exercise 1: `LeakyRelu(x, alpha)` is an operation computing x where
     x > 0 and alpha x elsewhere (`tf.nn.leaky_relu`), with its gradient."""
     x_value = np.array([-2.0, -0.5, 0.5, 3.0])
-    if not (isinstance(LeakyRelu, type) and issubclass(LeakyRelu, Operation)):
-        fail(f"LeakyRelu should be a class of your own, a subclass of tf.Operation with "
-             f"compute and gradient methods; it is {describe(LeakyRelu)}")
     for alpha in (0.2, 0.1):
         with Graph().as_default():
             x = placeholder(np.float64, shape=(None,), name="x")
@@ -35,9 +33,9 @@ def check_leaky_relu(LeakyRelu):
             return not_yet("LeakyRelu.compute")
         got = numbers(got, "the value LeakyRelu.compute returns")
         expected = np.where(x_value > 0, x_value, alpha * x_value)
-        if not np.allclose(got, expected):
+        if not close(got, expected):
             hint = (" Negative inputs are scaled by alpha, not set to 0: that is relu."
-                    if np.allclose(got, np.maximum(x_value, 0)) else "")
+                    if close(got, np.maximum(x_value, 0)) else "")
             fail(f"with alpha = {alpha}, LeakyRelu of {show(x_value)} gives {show(got)}, "
                  f"but should give {show(expected)}.{hint}")
     start = np.array([-1.5, -0.3, 0.4, 1.2, 2.0])
@@ -62,6 +60,7 @@ def _reference_losses(labels, logits):
     return -log_p[np.arange(len(labels)), labels]
 
 
+@answer_is("function")
 def check_sparse_cross_entropy(sparse_softmax_cross_entropy_with_logits):
     """Exercise 2: `sparse_softmax_cross_entropy_with_logits(labels, logits)`
     gives one loss per example, -log softmax(logits)[label], for int labels,

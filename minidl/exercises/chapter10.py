@@ -11,10 +11,11 @@ from ..graph import Graph, Node
 from ..session import Session
 from ..traversal import topological_order
 from ..variable import Variable
-from .feedback import correct, fail, not_yet, show
+from .feedback import answer_is, correct, fail, not_yet, show
 from .feedback import numbers as numeric_array
 
 
+@answer_is("function")
 def check_l2_penalty(l2_penalty):
     """Exercise 1: `l2_penalty(weights, weight_decay)` builds
     weight_decay * sum over W of sum(W**2) / 2, without tf.nn.l2_loss."""
@@ -54,6 +55,7 @@ def check_l2_penalty(l2_penalty):
             "weight_decay * W, pulls each weight towards 0 at every step.")
 
 
+@answer_is("function")
 def check_dropout_mask(dropout_mask):
     """Exercise 2: `dropout_mask(shape, rate, rng)` is a NumPy array with
     1 / (1 - rate) where rng.random(shape) >= rate, and 0 elsewhere."""
@@ -87,6 +89,7 @@ def check_dropout_mask(dropout_mask):
             "keeps its value, and a dropped unit passes no gradient back.")
 
 
+@answer_is("function")
 def check_early_stopping(early_stopping):
     """Exercise 3: `early_stopping(validation_losses, patience)` returns the
     step whose weights are kept when training stops `patience` steps after

@@ -10,7 +10,7 @@ from ..placeholder import placeholder
 from ..session import Session
 from ..traversal import topological_order
 from ..variable import Variable
-from .feedback import correct, describe, fail, not_yet, number, numbers, show
+from .feedback import answer_is, correct, describe, fail, not_yet, number, numbers, show
 from .guard import refusing
 
 
@@ -22,6 +22,7 @@ def _number(answer, what):
     return number(answer, f"what {what} returns", example="0.69")
 
 
+@answer_is("function")
 def check_expected_initial_loss(expected_initial_loss):
     """Exercise 1: `expected_initial_loss(class_counts)` is the cross-entropy
     -sum_c q_c ln q_c of predicting the class shares q_c for every example."""
@@ -49,6 +50,7 @@ def check_expected_initial_loss(expected_initial_loss):
             "beat this number to have learned anything from the inputs.")
 
 
+@answer_is("function")
 def check_glorot_uniform(glorot_uniform):
     """Exercise 2: `glorot_uniform(fan_in, fan_out, rng)` draws
     rng.uniform(-limit, limit, (fan_in, fan_out)), limit = sqrt(6 / (fan_in + fan_out))."""
@@ -88,6 +90,7 @@ def check_glorot_uniform(glorot_uniform):
             "that keeps signals and gradients steady through the layers.")
 
 
+@answer_is("function")
 def check_dead_units(dead_units):
     """Exercise 3: `dead_units(activations)` is the share of columns (units)
     that are 0 in every row (example)."""
@@ -156,6 +159,7 @@ def _first_nonfinite_name(loss, feed_dict):
     return None
 
 
+@answer_is("function")
 def check_first_nonfinite(first_nonfinite):
     """Exercise 4: `first_nonfinite(loss, feed_dict)` returns the name of the
     first node, in the order a session computes them, whose value holds NaN or

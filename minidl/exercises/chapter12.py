@@ -14,10 +14,11 @@ from ..optimize.plan import optimize
 from ..optimize.program import Program
 from ..placeholder import placeholder
 from ..variable import Variable
-from .feedback import correct, describe, fail, not_yet, truth
+from .feedback import answer_is, correct, describe, fail, not_yet, truth
 from .guard import refusing, with_helpers
 
 
+@answer_is("function")
 def check_can_fold(can_fold):
     """Exercise 1: `can_fold(node)` is True when neither `node` nor anything it
     depends on is a placeholder or a variable."""
@@ -110,6 +111,7 @@ def _run(program, feed):
     return [values[step] for step in program.fetches]
 
 
+@answer_is("function")
 def check_remove_times_one(remove_times_one):
     """Exercise 2: `remove_times_one(program)` lets the users of each step
     `x * 1` or `1 * x` (a constant 1 of one element) read x instead, and

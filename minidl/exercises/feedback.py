@@ -13,7 +13,35 @@ An answer of the wrong type (a string where a number is asked, a NumPy array
 where a node is) is refused with a word on what it is and what was expected:
 `number`, `numbers`, `truth` and `node` check a value and return it.
 """
+import functools
+import inspect
+
 import numpy as np
+
+
+def answer_is(kind, base=None, having=""):
+    """Decorate a check whose answer (its last argument) must be a function
+    (`kind="function"`) or a class (`kind="class"`, a subclass of `base` when
+    given, `having` the methods the exercise asks for): anything else is
+    refused, with what it is, before the check tries it."""
+    def decorate(check):
+        name = list(inspect.signature(check).parameters)[-1]
+
+        @functools.wraps(check)
+        def checked(*args):
+            answer = args[-1]
+            if kind == "function" and not callable(answer):
+                fail(f"{name} should be a function, which the check calls; it is "
+                     f"{describe(answer)}. Pass the function itself, {name}, without "
+                     f"calling it.")
+            if kind == "class" and not (isinstance(answer, type) and
+                                        issubclass(answer, base or object)):
+                base_name = f", a subclass of tf.{base.__name__}" if base else ""
+                fail(f"{name} should be a class of your own{base_name}{having}; it is "
+                     f"{describe(answer)}")
+            return check(*args)
+        return checked
+    return decorate
 
 
 def not_yet(what, verb="returns"):
@@ -43,6 +71,11 @@ def show(value):
     text = np.array2string(np.asarray(value), precision=4, suppress_small=True,
                            separator=", ")
     return text.replace("\n", "")
+
+
+def close(value, expected, **tolerances):
+    """Whether `value` has `expected`'s shape and np.allclose values."""
+    return np.shape(value) == np.shape(expected) and np.allclose(value, expected, **tolerances)
 
 
 def describe(value):
