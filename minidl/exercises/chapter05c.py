@@ -10,7 +10,7 @@ from ..ops.activations import tanh
 from ..ops.elementwise import exp
 from ..session import Session
 from ..variable import Variable
-from .feedback import answer_is, correct, describe, fail, not_yet, number
+from .feedback import answer_is, answered, correct, describe, fail, not_yet, number
 from .guard import refusing
 
 
@@ -46,9 +46,7 @@ def check_mul(Scalar):
     (a, b) and (b, a): d(a b)/da = b, d(a b)/db = a."""
     for a_value, b_value in ((3.0, -2.0), (0.5, 4.0)):
         a, b = Scalar(a_value), Scalar(b_value)
-        product = a * b
-        if product is None:
-            return not_yet("Scalar.__mul__")
+        product = answered(a * b, "Scalar.__mul__")
         product = _result(Scalar, product, "a * b")
         what = f"a * b with a = {a_value}, b = {b_value}"
         if not math.isclose(product.value, a_value * b_value):
@@ -76,9 +74,7 @@ def check_tanh(Scalar):
     is (x, 1 - tanh(x)**2)."""
     for x_value in (0.5, -1.5, 2.0):
         x = Scalar(x_value)
-        t = x.tanh()
-        if t is None:
-            return not_yet("Scalar.tanh")
+        t = answered(x.tanh(), "Scalar.tanh")
         t = _result(Scalar, t, "x.tanh()")
         what = f"x.tanh() with x = {x_value}"
         if not math.isclose(t.value, math.tanh(x_value)):
@@ -141,7 +137,7 @@ def check_backward(Scalar):
     every node, compared with tf.gradients on the same expressions."""
     probe = Scalar(2.0) * Scalar(3.0)
     if probe is None or _result(Scalar, probe, "a * b").tanh() is None:
-        return not_yet("Scalar.__mul__ or Scalar.tanh (exercises 1 and 2)")
+        not_yet("Scalar.__mul__ or Scalar.tanh (exercises 1 and 2)")
     _result(Scalar, probe.tanh(), "x.tanh()")
     values = (0.7, -1.2, 0.4)
     for description, expression in _EXPRESSIONS:
@@ -162,7 +158,7 @@ def check_backward(Scalar):
                                f"then walk that order backwards."):
             returned = output.backward()
         if output.grad == 0 and returned is None and all(x.grad == 0 for x in inputs):
-            return not_yet("Scalar.backward", verb="leaves every grad at 0 and returns")
+            not_yet("Scalar.backward", verb="leaves every grad at 0 and returns")
         got = [number(x.grad, f"the grad of {name} after backward()")
                for x, name in zip(inputs, "abc")]
         expected = _reference_grads(expression, values)

@@ -13,7 +13,17 @@ from ..train.adam import AdamOptimizer
 from ..train.momentum import MomentumOptimizer
 from ..train.optimizer import Optimizer
 from ..variable import Variable
-from .feedback import answer_is, correct, describe, fail, not_yet, number, numbers, path_like, show
+from .feedback import (
+    answer_is,
+    answered,
+    correct,
+    describe,
+    fail,
+    number,
+    numbers,
+    path_like,
+    show,
+)
 from .guard import refusing
 
 
@@ -42,8 +52,7 @@ def check_momentum_warmup(steps_to_reach):
                       reason="work it out from the formula for the steps; the check "
                              "measures it by running tf.train.MomentumOptimizer."):
             answer = steps_to_reach(momentum, fraction)
-        if answer is None:
-            return not_yet("steps_to_reach")
+        answered(answer, "steps_to_reach")
         value = number(answer, f"steps_to_reach({momentum}, {fraction})", example="12")
         if not np.isfinite(value) or value != int(value):
             fail(f"steps_to_reach({momentum}, {fraction}) should be a whole number of "
@@ -122,8 +131,7 @@ def check_adam_path(adam_path):
         with refusing("adam_path", [("tf.train.AdamOptimizer.update_rule",
                                      AdamOptimizer.update_rule)]):
             answer = adam_path(gradient, w0.copy(), learning_rate, num_steps)
-        if answer is None:
-            return not_yet("adam_path")
+        answered(answer, "adam_path")
         path = numbers(answer, "the path adam_path returns")
         expected = _library_adam_path(loss_of, w0, learning_rate, num_steps)
         path_like(path, expected, description, start="w0")
@@ -178,9 +186,7 @@ def check_rmsprop(RMSPropOptimizer):
     with update_rule returning the update -learning_rate g / (sqrt(s) + epsilon)."""
     start = np.array([1.0, -2.0])
     optimizer = RMSPropOptimizer(learning_rate=0.1)
-    slots = optimizer.initial_slots(start)
-    if slots is None:
-        return not_yet("initial_slots")
+    slots = answered(optimizer.initial_slots(start), "initial_slots")
     if not (isinstance(slots, dict) and set(slots) == {"s"}):
         fail(f"initial_slots should return a dict with the one slot 's', like "
              f"{{'s': ...}}; it returned {slots!r}")
@@ -188,9 +194,7 @@ def check_rmsprop(RMSPropOptimizer):
     if s.shape != start.shape or np.any(s != 0):
         fail(f"for a weight of value {show(start)}, s should start as zeros of the same "
              f"shape; initial_slots gave {show(s)}")
-    result = optimizer.update_rule(start, np.ones_like(start), {"s": s})
-    if result is None:
-        return not_yet("update_rule")
+    result = answered(optimizer.update_rule(start, np.ones_like(start), {"s": s}), "update_rule")
     if not (isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], dict)):
         fail(f"update_rule should return two things, the update of the weight and the "
              f"dict of new slots, (update, {{'s': new_s}}); it returned {describe(result)}")

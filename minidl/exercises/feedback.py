@@ -22,8 +22,9 @@ import numpy as np
 def answer_is(kind, base=None, having=""):
     """Decorate a check whose answer (its last argument) must be a function
     (`kind="function"`) or a class (`kind="class"`, a subclass of `base` when
-    given, `having` the methods the exercise asks for): anything else is
-    refused, with what it is, before the check tries it."""
+    given, `having` the methods the exercise asks for), or any value
+    (`kind="value"`): anything else is refused, with what it is, before the
+    check tries it. A stub's None ends the check with `not_yet`'s reminder."""
     def decorate(check):
         name = list(inspect.signature(check).parameters)[-1]
 
@@ -39,15 +40,30 @@ def answer_is(kind, base=None, having=""):
                 base_name = f", a subclass of tf.{base.__name__}" if base else ""
                 fail(f"{name} should be a class of your own{base_name}{having}; it is "
                      f"{describe(answer)}")
-            return check(*args)
+            try:
+                return check(*args)
+            except _NotYet as stub:
+                _say(str(stub))
         return checked
     return decorate
 
 
+class _NotYet(Exception):
+    """Raised by `not_yet` and caught by `answer_is`: a stub is no failure."""
+
+
 def not_yet(what, verb="returns"):
-    """Print that `what` (e.g. "depends_on") still returns None, or, with
-    verb="is", that a value the learner should fill in is still None."""
-    _say(f"Not implemented yet: {what} {verb} None. Complete it and run this cell again.")
+    """End the check, printing that `what` (e.g. "depends_on") still returns
+    None, or, with verb="is", that a value the learner should fill in is still None."""
+    raise _NotYet(f"Not implemented yet: {what} {verb} None. Complete it and run this "
+                  f"cell again.")
+
+
+def answered(value, what):
+    """`value`; when it is None (a stub's result), the end of the check with `not_yet`."""
+    if value is None:
+        not_yet(what)
+    return value
 
 
 def correct(message):
