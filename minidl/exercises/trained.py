@@ -25,27 +25,44 @@ def _pairs(fetches, values):
     return [(fetches, values)]
 
 
-def _gives(value, labels):
-    """Whether `labels` is `value` itself, its argmax, or its threshold at 0.5 or 0."""
-    value = np.asarray(value)
-    if value.dtype.kind not in "biuf" or value.ndim == 0 or len(value) != len(labels):
+def _gives(values, labels):
+    """Whether `labels` is the values (one array per run, in order) joined,
+    their argmax, or their threshold at 0.5 or 0."""
+    values = [np.asarray(v) for v in values]
+    if any(v.dtype.kind not in "biuf" or v.ndim == 0 for v in values):
         return False
-    readings = [value, value.reshape(len(labels), -1).argmax(axis=1),
-                value.reshape(-1) > 0.5, value.reshape(-1) > 0]
-    return any(np.shape(r) == labels.shape and np.array_equal(r, labels) for r in readings)
+    value = np.concatenate([v.reshape(len(v), -1) for v in values])
+    if len(value) != len(labels):
+        return False
+    readings = [value, value.argmax(axis=1), value > 0.5, value > 0]
+    return any(r.size == labels.size and np.array_equal(r.reshape(labels.shape), labels)
+               for r in readings)
+
+
+def _source(runs, labels):
+    """(node, feeds) of the last runs of one node whose values, joined, give
+    `labels` (one run, or one per batch), or None."""
+    by_node = {}
+    for fetches, feed, values in runs:
+        for node, value in _pairs(fetches, values):
+            by_node.setdefault(node, []).append((feed, value))
+    for node, results in by_node.items():
+        for start in range(len(results) - 1, -1, -1):
+            if _gives([value for _, value in results[start:]], labels):
+                return node, [feed for feed, _ in results[start:]]
+    return None
 
 
 def trained_network(runs, labels, what):
-    """Fail unless `labels` came from a run of a graph whose trained variables
+    """Fail unless `labels` came from runs of a graph whose trained variables
     they depend on (see the module's docstring)."""
-    found = [(node, feed) for fetches, feed, values in reversed(runs)
-             for node, value in _pairs(fetches, values) if _gives(value, labels)]
-    if not found:
+    source = _source(runs, labels)
+    if source is None:
         fail(f"the labels {what} returns should come from running your trained network "
              f"in a session, e.g. session.run(tf.argmax(logits, axis=1), feed_dict=...); "
              f"no session.run it made gave them. A rule or a lookup written in NumPy "
              f"is not a network that learned.")
-    node, feed = found[0]
+    node, feeds = source
     variables = [v for v in topological_order([node])
                  if isinstance(v, Variable) and v.trainable]
     trained = [v for v in variables if not np.array_equal(v.value, v.initial_value)]
@@ -59,7 +76,8 @@ def trained_network(runs, labels, what):
     try:
         for v in trained:
             v.value = v.initial_value
-        untrained = Session(node.graph).run(node, feed)
+        with Session(node.graph) as session, np.errstate(all="ignore"):
+            untrained = [session.run(node, feed) for feed in feeds]
     finally:
         for v, value in zip(trained, learned):
             v.value = value
