@@ -1,8 +1,4 @@
-"""Checks for the exercises of chapter 1, computational graphs.
-
-Each check builds its own small graphs (inside `with Graph().as_default():`),
-so it leaves the notebook's default graph as it was.
-"""
+"""Checks for the exercises of chapter 1, computational graphs."""
 import numpy as np
 
 from ..graph import Graph

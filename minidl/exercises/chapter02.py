@@ -1,8 +1,4 @@
-"""Checks for the exercises of chapter 2, sessions.
-
-Each check builds its own small graphs (inside `with Graph().as_default():`),
-so it leaves the notebook's default graph as it was.
-"""
+"""Checks for the exercises of chapter 2, sessions."""
 from collections import Counter
 
 import numpy as np

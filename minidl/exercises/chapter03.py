@@ -1,8 +1,4 @@
-"""Checks for the exercises of chapter 3, perceptrons.
-
-Each check builds its own small graphs (inside `with Graph().as_default():`),
-so it leaves the notebook's default graph as it was.
-"""
+"""Checks for the exercises of chapter 3, perceptrons."""
 import numpy as np
 
 from ..datasets import blobs

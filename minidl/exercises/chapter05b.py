@@ -1,8 +1,4 @@
-"""Checks for the exercises of chapter 5b, backpropagation.
-
-Each check that builds graphs builds its own (inside `with Graph().as_default():`),
-so it leaves the notebook's default graph as it was.
-"""
+"""Checks for the exercises of chapter 5b, backpropagation."""
 from contextlib import contextmanager
 
 import numpy as np

@@ -10,7 +10,7 @@ from ..ops.activations import tanh
 from ..ops.elementwise import exp
 from ..session import Session
 from ..variable import Variable
-from .feedback import answer_is, answered, correct, describe, fail, not_yet, number
+from .feedback import answer_is, answered, correct, describe, fail, hint, not_yet, number
 from .guard import refusing
 
 
@@ -50,9 +50,9 @@ def check_mul(Scalar):
         product = _result(Scalar, product, "a * b")
         what = f"a * b with a = {a_value}, b = {b_value}"
         if not math.isclose(product.value, a_value * b_value):
-            hint = (" That is the sum: use self.value * other.value."
+            why = (" That is the sum: use self.value * other.value."
                     if math.isclose(product.value, a_value + b_value) else "")
-            fail(f"{what} has the value {product.value}, not {a_value * b_value}.{hint}")
+            fail(f"{what} has the value {product.value}, not {a_value * b_value}.{why}")
         locals_ = _local_derivatives(product, what)
         for node, name, expected, other in ((a, "a", b_value, "b"), (b, "b", a_value, "a")):
             if id(node) not in locals_:
@@ -60,10 +60,10 @@ def check_mul(Scalar):
                      f"on both of its inputs, so it keeps two pairs, (a, ...) and (b, ...)")
             got = locals_[id(node)][1]
             if not math.isclose(got, expected):
-                hint = (f" That is {name} itself: d(a b)/d{name} is the other factor, {other}."
+                why = (f" That is {name} itself: d(a b)/d{name} is the other factor, {other}."
                         if math.isclose(got, node.value) else "")
                 fail(f"for {what}, the local derivative stored for {name} is {got:g}, but "
-                     f"d(a b)/d{name} = {other} = {expected:g}.{hint}")
+                     f"d(a b)/d{name} = {other} = {expected:g}.{why}")
     correct("each input's local derivative is the other input's value: a product "
             "remembers both factors.")
 
@@ -83,14 +83,11 @@ def check_tanh(Scalar):
         got = _local_derivatives(t, what).get(id(x), (x, 0.0))[1]
         expected = 1 - math.tanh(x_value) ** 2
         if not math.isclose(got, expected):
-            hint = ""
-            if math.isclose(got, 1 - x_value ** 2):
-                hint = (" That is 1 - x**2: the derivative is 1 - tanh(x)**2, one minus the "
-                        "square of the output.")
-            elif math.isclose(got, 1 - t.value):
-                hint = " That is 1 - tanh(x): square the tanh."
             fail(f"for {what}, the local derivative stored for x is {got:.6f}, but "
-                 f"d tanh(x)/dx = 1 - tanh(x)**2 = {expected:.6f}.{hint}")
+                 f"d tanh(x)/dx = 1 - tanh(x)**2 = {expected:.6f}." + hint(
+                     got, (1 - x_value ** 2, " That is 1 - x**2: the derivative is "
+                           "1 - tanh(x)**2, one minus the square of the output."),
+                     (1 - t.value, " That is 1 - tanh(x): square the tanh.")))
     correct("tanh's derivative is written with its own value, 1 - t**2: no need to "
             "keep the input.")
 

@@ -1,8 +1,4 @@
-"""Checks for the exercises of chapter 6, multi-layer perceptrons.
-
-Each check builds its own graphs (inside `with Graph().as_default():`), so it
-leaves the notebook's default graph as it was.
-"""
+"""Checks for the exercises of chapter 6, multi-layer perceptrons."""
 import numpy as np
 
 from .. import datasets

@@ -1,8 +1,4 @@
-"""Checks for the exercises of chapter 7, optimizers and mini-batches.
-
-Each check builds its own graphs (inside `with Graph().as_default():`), so it
-leaves the notebook's default graph as it was.
-"""
+"""Checks for the exercises of chapter 7, optimizers and mini-batches."""
 import numpy as np
 
 from ..constant import constant

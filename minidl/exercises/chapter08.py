@@ -11,6 +11,7 @@ from .feedback import (
     correct,
     describe,
     fail,
+    hint,
     not_yet,
     number,
     numbers,
@@ -44,9 +45,9 @@ def check_confusion_counts(confusion_counts):
             fail(f"{where}, the counts should have shape {expected.shape}; "
                  f"they have shape {answer.shape}")
         if not np.array_equal(answer, expected):
-            hint = (" Rows are true classes and columns predictions: you have them "
+            why = (" Rows are true classes and columns predictions: you have them "
                     "swapped." if np.array_equal(answer, expected.T) else "")
-            fail(f"{where}, the counts are\n{answer}\nbut should be\n{expected}.{hint}")
+            fail(f"{where}, the counts are\n{answer}\nbut should be\n{expected}.{why}")
         if answer.sum() != len(y_true):
             fail(f"{where}, the counts add up to {answer.sum()}, not to the "
                  f"{len(y_true)} examples")
@@ -70,16 +71,14 @@ def check_top_k_accuracy(top_k_accuracy):
         answer = answered(top_k_accuracy(logits, y, k), "top_k_accuracy")
         answer = number(answer, f"top_k_accuracy(logits, y, {k})", example="0.6")
         expected = np.mean(ranks <= k)
-        if not np.isclose(float(answer), expected):
-            hint = ""
-            if np.isclose(float(answer), np.mean(ranks >= 5 - k)):
-                hint = " Those are the k lowest scores: sort in decreasing order."
-            elif np.isclose(float(answer), np.sum(ranks <= k)):
-                hint = " That is a count: divide by the number of rows."
-            fail(f"with k = {k}, the answer is {float(answer):.4g}, but the true class is "
+        if not np.isclose(answer, expected):
+            fail(f"with k = {k}, the answer is {answer:.4g}, but the true class is "
                  f"among the {k} highest scores in {np.sum(ranks <= k)} of the 5 rows, "
                  f"so it should be {expected:.4g}. The scores:\n{logits}\ntrue classes "
-                 f"{show(y)}.{hint}")
+                 f"{show(y)}." + hint(
+                     answer, (np.mean(ranks >= 5 - k), " Those are the k lowest scores: "
+                                                       "sort in decreasing order."),
+                     (np.sum(ranks <= k), " That is a count: divide by the number of rows.")))
     correct("top-1 accuracy is the usual accuracy, and top-k can only grow with k, "
             "reaching 1 when k is the number of classes.")
 
@@ -111,10 +110,10 @@ def check_standardize(standardize):
              f"and standard deviations {show(new_train.std(axis=0))}")
     if not np.allclose(new_test, (X_test - mean) / std):
         peeked = np.allclose(new_test.mean(axis=0)[:2], 0)
-        hint = (" The test set was standardized with its own statistics: use the "
+        why = (" The test set was standardized with its own statistics: use the "
                 "training set's mean and standard deviation." if peeked else "")
         fail(f"the test set should be shifted and scaled with the training set's mean "
-             f"{show(mean)} and standard deviation {show(X_train.std(axis=0))}.{hint}")
+             f"{show(mean)} and standard deviation {show(X_train.std(axis=0))}.{why}")
     correct("the test set is transformed exactly like the training set, with numbers "
             "learned from the training set alone.")
 
@@ -164,22 +163,22 @@ def check_train_held_out(data, train):
         predicted_train = predict(X_train.copy())
     predicted = numbers(predicted, "the labels predict returns")
     if predicted.shape != y_test.shape:
-        hint = (" Those look like scores: take the argmax of each row."
+        why = (" Those look like scores: take the argmax of each row."
                 if predicted.shape == (len(y_test), y_test.max() + 1) else "")
         fail(f"predict(X) for {len(y_test)} rows should return {len(y_test)} labels, shape "
-             f"{y_test.shape}; it returned shape {predicted.shape}.{hint}")
+             f"{y_test.shape}; it returned shape {predicted.shape}.{why}")
     accuracy = np.mean(predicted == y_test)
     train_accuracy = np.mean(numbers(predicted_train, "the labels predict returns")
                              == y_train)
     if accuracy < target:
-        hint = (" It does much better on the training examples: it has learned them "
+        why = (" It does much better on the training examples: it has learned them "
                 "rather than the pattern. A smaller network, or fewer steps, may do better."
                 if train_accuracy > accuracy + 0.1 else
                 " It does no better on the training examples: train longer, with a "
                 "hidden layer (and a nonlinearity), or with another learning rate.")
         fail(f"on the {len(y_test)} held-back examples of '{data}', {accuracy:.1%} of your "
              f"network's labels are right; the target is {target:.0%}. On the "
-             f"{len(y_train)} training examples it gets {train_accuracy:.1%}.{hint}")
+             f"{len(y_train)} training examples it gets {train_accuracy:.1%}.{why}")
     trained_network(runs, predicted, "predict")
     correct(f"{accuracy:.1%} of examples your network never saw are right "
             f"({train_accuracy:.1%} of those it trained on): it learned the pattern.")

@@ -1,8 +1,4 @@
-"""Checks for the exercises of chapter 9, from minidl to TensorFlow.
-
-Each check builds its own graphs (inside `with Graph().as_default():`), so it
-leaves the notebook's default graph as it was.
-"""
+"""Checks for the exercises of chapter 9, from minidl to TensorFlow."""
 import numpy as np
 
 from ..gradient_check import gradient_check

@@ -1,8 +1,4 @@
-"""Checks for the exercises of chapter 10, generalization and regularization.
-
-Each check builds its own small graphs (inside `with Graph().as_default():`),
-so it leaves the notebook's default graph as it was.
-"""
+"""Checks for the exercises of chapter 10, generalization and regularization."""
 import numbers
 
 import numpy as np
@@ -11,7 +7,7 @@ from ..graph import Graph, Node
 from ..session import Session
 from ..traversal import topological_order
 from ..variable import Variable
-from .feedback import answer_is, answered, correct, fail, show
+from .feedback import answer_is, answered, correct, fail, hint, show
 from .feedback import numbers as numeric_array
 
 
@@ -38,17 +34,16 @@ def check_l2_penalty(l2_penalty):
         fail(f"the penalty should be one number; it has shape {np.shape(got)}. "
              f"reduce_sum with no axis sums every element")
     if not np.isclose(got, expected):
-        hints = {2 * expected: " That is twice the answer: the penalty has a factor 1/2.",
-                 sum(squares) / 2: " The weight_decay factor is missing.",
-                 weight_decay * squares[0] / 2: " Only the first matrix counts: add up the "
-                                                "penalties of every matrix in the list.",
-                 weight_decay * sum(np.mean(value ** 2) for value in values) / 2:
-                     " That uses the mean of the squares: use their sum."}
-        hint = next((text for value, text in hints.items() if np.isclose(got, value)), "")
         fail(f"for weight_decay = {weight_decay} and the matrices {show(values[0])} and "
              f"{show(values[1])}, the penalty is {float(got):.4f}; it should be "
              f"{weight_decay} * ({squares[0]:.2f} + {squares[1]:.2f}) / 2 = "
-             f"{expected:.4f}.{hint}")
+             f"{expected:.4f}." + hint(
+                 got, (2 * expected, " That is twice the answer: the penalty has a factor 1/2."),
+                 (sum(squares) / 2, " The weight_decay factor is missing."),
+                 (weight_decay * squares[0] / 2, " Only the first matrix counts: add up the "
+                                                 "penalties of every matrix in the list."),
+                 (weight_decay * sum(np.mean(value ** 2) for value in values) / 2,
+                  " That uses the mean of the squares: use their sum.")))
     correct("the penalty grows with the square of every weight; its gradient, "
             "weight_decay * W, pulls each weight towards 0 at every step.")
 
@@ -104,14 +99,14 @@ def check_early_stopping(early_stopping):
         stop = next((step for step in range(len(losses))
                      if step - int(np.argmin(losses[:step + 1])) == patience),
                     len(losses) - 1)
-        hint = ""
+        why = ""
         if answer == int(np.argmin(losses)):
-            hint = (f" Step {answer} has the lowest loss of the whole list, but training "
+            why = (f" Step {answer} has the lowest loss of the whole list, but training "
                     f"stopped at step {stop} and never saw it.")
         elif answer == stop:
-            hint = (f" Step {stop} is where training stops; early stopping keeps the "
+            why = (f" Step {stop} is where training stops; early stopping keeps the "
                     f"weights of the best step before it.")
         fail(f"for the losses {losses} with patience {patience}, early stopping keeps "
-             f"the weights of step {expected}; your answer is {answer}.{hint}")
+             f"the weights of step {expected}; your answer is {answer}.{why}")
     correct("training stops once the validation loss has not improved for `patience` "
             "steps, and the weights saved at the best step so far are the ones kept.")

@@ -94,6 +94,12 @@ def close(value, expected, **tolerances):
     return np.shape(value) == np.shape(expected) and np.allclose(value, expected, **tolerances)
 
 
+def hint(got, *guesses):
+    """The text of the first (value, text) guess that `got` equals (`close`),
+    or "": what a wrong answer most likely did."""
+    return next((text for value, text in guesses if close(got, value)), "")
+
+
 def describe(value):
     """What a value is, in words, for a message about a value of the wrong type."""
     if isinstance(value, str):
