@@ -36,19 +36,18 @@ _BACKPROP = with_helpers("tf.gradients", gradients)
 
 
 def own_gradient(node, what):
-    """What `node.gradient(grad)` returns, or None when it is not written yet;
-    a failure when it borrows the library's backprop or is not one node."""
+    """Ask `node` for its gradient (ending the check when it is not written
+    yet); fail when it borrows the library's backprop or is not one node."""
     with refusing(f"{what}.gradient", _BACKPROP,
                   reason="a gradient method is the local rule that tf.gradients itself "
                          "asks each operation for; write it from grad and the inputs "
                          "with minidl operations."):
         grads = node.gradient(placeholder(name="grad"))
     if grads is None or (isinstance(grads, (list, tuple)) and grads and grads[0] is None):
-        return None
+        not_yet(f"{what}.gradient")
     if not (isinstance(grads, (list, tuple)) and len(grads) == 1 and isinstance(grads[0], Node)):
         fail(f"gradient should return a list with one minidl node per input (here one), "
              f"built from grad with minidl operations; it returned {describe(grads)}")
-    return grads
 
 
 @answer_is("class", Operation, " with compute and gradient methods")
@@ -58,9 +57,6 @@ def check_softplus(Softplus):
     with Graph().as_default():
         x = Variable(x_value, name="x")
         node = Softplus(x)
-        if not isinstance(node, Operation):
-            fail(f"Softplus(x) should build an operation (a subclass of tf.Operation); "
-                 f"it built {node!r}")
         with Session() as session:
             value = session.run(node)
         answered(value, "Softplus.compute")
@@ -69,8 +65,7 @@ def check_softplus(Softplus):
         if np.shape(value) != expected.shape or not np.allclose(value, expected):
             fail(f"for x = {show(x_value)}, Softplus gives {show(value)}, but "
                  f"log(1 + e**x) = {show(expected)}")
-        if own_gradient(node, "Softplus") is None:
-            not_yet("Softplus.gradient")
+        own_gradient(node, "Softplus")
         loss = reduce_sum(node * np.array([1.0, -2.0, 0.5, 3.0, -1.0]))
         try:
             report = gradient_check(loss, [x])

@@ -58,46 +58,28 @@ def check_can_fold(can_fold):
 _X_VALUE = np.array([[1.0, -2.0, 3.0], [0.5, 0.0, -1.5]])
 
 
+# (what y is, how to build it from X, how many Multiply steps the pass must leave)
+_CASES = [
+    ("X * 1 + 2", lambda X: add(multiply(X, 1.0, name="times_one"), 2.0, name="y"), 0),
+    ("1 * X + 2", lambda X: add(multiply(constant(1.0, "float64"), X, name="one_times"), 2.0,
+                                name="y"), 0),
+    ("(X * 1) * 1", lambda X: multiply(multiply(X, 1.0, name="times_one"), 1.0, name="y"), 0),
+    ("reduce_sum(X, axis=0) * ones((4, 3))",
+     lambda X: multiply(reduce_sum(X, axis=0), constant(np.ones((4, 3))), name="y"), 1),
+    ("reduce_sum(X, axis=0) * [[1]]",
+     lambda X: multiply(reduce_sum(X, axis=0), constant([[1.0]]), name="y"), 1),
+    ("X * 2", lambda X: multiply(X, 2.0, name="y"), 1),
+]
+
+
 def _cases():
-    """Small programs, each with what the pass should leave: (what it shows,
-    program, placeholder, how many Multiply steps must remain)."""
+    """(what y is, its program, the placeholder X, how many Multiply steps must remain)."""
     cases = []
-    for build, remaining in [(_times_one_on_the_right, 0), (_one_times_on_the_left, 0),
-                             (_a_chain_of_ones, 0), (_ones_that_broadcast, 1),
-                             (_one_that_broadcasts, 1), (_times_two, 1)]:
-        graph = Graph()
-        with graph.as_default():
+    for what, build, remaining in _CASES:
+        with Graph().as_default():
             X = placeholder("float64", (None, 3), name="X")
-            what, y = build(X)
-        cases.append((what, program_for(y, [X]), X, remaining))
+            cases.append((what, program_for(build(X), [X]), X, remaining))
     return cases
-
-
-def _times_one_on_the_right(X):
-    return "X * 1 + 2", add(multiply(X, 1.0, name="times_one"), 2.0, name="y")
-
-
-def _one_times_on_the_left(X):
-    return "1 * X + 2", add(multiply(constant(1.0, "float64"), X, name="one_times"), 2.0,
-                            name="y")
-
-
-def _a_chain_of_ones(X):
-    return "(X * 1) * 1", multiply(multiply(X, 1.0, name="times_one"), 1.0, name="y")
-
-
-def _ones_that_broadcast(X):
-    return ("reduce_sum(X, axis=0) * ones((4, 3))",
-            multiply(reduce_sum(X, axis=0), constant(np.ones((4, 3))), name="y"))
-
-
-def _one_that_broadcasts(X):
-    return ("reduce_sum(X, axis=0) * [[1]]",
-            multiply(reduce_sum(X, axis=0), constant([[1.0]]), name="y"))
-
-
-def _times_two(X):
-    return "X * 2", multiply(X, 2.0, name="y")
 
 
 def _run(program, feed):
