@@ -2,16 +2,18 @@
 
 A check says one of three things, always in plain words:
 
-- the answer is not written yet (the stub still returns None): `not_yet`
-  prints a reminder, so a notebook with unfinished exercises still runs
-  from top to bottom;
+- the answer is not written yet (the stub still returns None): `answered`
+  or `not_yet` ends the check and `answer_is` prints a reminder, so a
+  notebook with unfinished exercises still runs from top to bottom;
 - the answer is wrong: the check raises an AssertionError that says what
   was tried, what came out, what was expected and, where it can tell, why;
 - the answer is right: `correct` prints "Correct!" and what it means.
 
 An answer of the wrong type (a string where a number is asked, a NumPy array
-where a node is) is refused with a word on what it is and what was expected:
-`number`, `numbers`, `truth` and `node` check a value and return it.
+where a node is, a function where a class is) is refused with a word on what
+it is and what was expected: `answer_is` checks the answer itself, and
+`number`, `numbers`, `truth` and `node` check a value and return it. `hint`
+names the likely mistake behind a wrong value.
 """
 import functools
 import inspect
