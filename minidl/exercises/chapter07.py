@@ -23,19 +23,17 @@ from .feedback import (
 from .guard import refusing
 
 
-def _momentum_step_lengths(momentum, num_steps, learning_rate=0.1, g=1.0):
-    """The length of each of Momentum's first `num_steps` steps on J(w) = g w."""
+def _path(optimizer, loss_of, w0, num_steps):
+    """The values of w, from w0, over `num_steps` steps of `optimizer` on loss_of(w)."""
     with Graph().as_default():
-        w = Variable(0.0, name="w")
-        train_step = MomentumOptimizer(learning_rate, momentum).minimize(constant(g) * w)
+        w = Variable(w0, name="w")
+        train_step = optimizer.minimize(loss_of(w))
         with Session() as session:
-            lengths, before = [], 0.0
+            path = [session.run(w)]
             for _ in range(num_steps):
                 session.run(train_step)
-                after = float(session.run(w))
-                lengths.append(abs(after - before))
-                before = after
-    return np.array(lengths), learning_rate * abs(g) / (1 - momentum)
+                path.append(session.run(w))
+    return np.array(path, dtype=np.float64)
 
 
 @answer_is("function")
@@ -53,7 +51,9 @@ def check_momentum_warmup(steps_to_reach):
         if not np.isfinite(value) or value != int(value):
             fail(f"steps_to_reach({momentum}, {fraction}) should be a whole number of "
                  f"steps; it is {value:g}. Which step is the first to get there?")
-        lengths, top_speed = _momentum_step_lengths(momentum, 200)
+        # Momentum's steps on J(w) = w with learning rate 0.1, and the speed they approach
+        lengths = np.abs(np.diff(_path(MomentumOptimizer(0.1, momentum), lambda w: w, 0.0, 200)))
+        top_speed = 0.1 / (1 - momentum)
         expected = 1 + int(np.argmax(lengths >= fraction * top_speed - 1e-12))
         if int(value) != expected:
             step = min(max(int(value), 1), len(lengths))
@@ -106,18 +106,6 @@ def _adam_problems():
     ]
 
 
-def _library_adam_path(loss_of, w0, learning_rate, num_steps):
-    with Graph().as_default():
-        w = Variable(w0, name="w")
-        train_step = AdamOptimizer(learning_rate).minimize(loss_of(w))
-        with Session() as session:
-            path = [session.run(w)]
-            for _ in range(num_steps):
-                session.run(train_step)
-                path.append(session.run(w))
-    return np.array(path)
-
-
 @answer_is("function")
 def check_adam_path(adam_path):
     """Exercise 2: `adam_path(gradient, w0, learning_rate, num_steps)` returns the
@@ -129,7 +117,7 @@ def check_adam_path(adam_path):
             answer = adam_path(gradient, w0.copy(), learning_rate, num_steps)
         answered(answer, "adam_path")
         path = numbers(answer, "the path adam_path returns")
-        expected = _library_adam_path(loss_of, w0, learning_rate, num_steps)
+        expected = _path(AdamOptimizer(learning_rate), loss_of, w0, num_steps)
         path_like(path, expected, description, start="w0")
         if not np.allclose(path, expected):
             hint = next((text for version, text in _ADAM_HINTS.items() if np.allclose(
@@ -196,14 +184,7 @@ def check_rmsprop(RMSPropOptimizer):
              f"dict of new slots, (update, {{'s': new_s}}); it returned {describe(result)}")
     numbers(result[0], "the update that update_rule returns")
     curvature = np.array([1.0, 10.0])
-    with Graph().as_default():
-        w = Variable(start, name="w")
-        train_step = optimizer.minimize(reduce_sum(constant(curvature) * w * w))
-        with Session() as session:
-            visited = []
-            for _ in range(5):
-                session.run(train_step)
-                visited.append(session.run(w))
+    visited = _path(optimizer, lambda w: reduce_sum(constant(curvature) * w * w), start, 5)[1:]
     references = _rmsprop_reference(start, lambda w: 2 * curvature * w, 0.1, 0.9, 1e-8, 5)
     for step, (got, expected) in enumerate(zip(visited, references["right"])):
         if not np.allclose(got, expected):
