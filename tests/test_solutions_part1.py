@@ -408,7 +408,7 @@ def test_chapter05_softplus_with_a_wrong_gradient_fails_the_gradient_check():
 
 def test_chapter05_softplus_gradient_that_is_not_a_node_is_rejected():
     assert_rejected(chapter05b.check_softplus, SoftplusWithArrayGradient,
-                    "must return minidl nodes")
+                    "one minidl node per input")
 
 
 def test_chapter05_cross_entropy_gradient_with_the_wrong_sign_is_rejected():

@@ -1,8 +1,4 @@
-"""Checks for the exercises of chapter 4, the training criterion.
-
-Each check builds its own small graphs (inside `with Graph().as_default():`),
-so it leaves the notebook's default graph as it was.
-"""
+"""Checks for the exercises of chapter 4, the training criterion."""
 import numpy as np
 
 from ..graph import Graph, Node
@@ -18,7 +14,7 @@ from ..ops.reductions import reduce_sum
 from ..placeholder import placeholder
 from ..session import Session
 from ..traversal import topological_order
-from .feedback import correct, describe, fail, node, not_yet, numbers, show
+from .feedback import answer_is, answered, close, correct, fail, hint, node, numbers, show
 from .guard import refusing
 
 _P_VALUE = np.array([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.25, 0.5, 0.25], [0.8, 0.1, 0.1]])
@@ -52,6 +48,7 @@ def _build(what, build, *inputs):
 _LIBRARY_LOSS_TYPES = {"Softmax", "LogSoftmax", "CrossEntropy", "SigmoidCrossEntropyWithLogits"}
 
 
+@answer_is("function")
 def check_cross_entropy(binary_cross_entropy):
     """Exercise 1: `binary_cross_entropy(y, p)` builds
     J = -sum_i (y_i log p_i + (1 - y_i) log(1 - p_i)) for 0/1 labels y and the
@@ -63,8 +60,7 @@ def check_cross_entropy(binary_cross_entropy):
         y = placeholder("float64", shape=(None,), name="y")
         p = placeholder("float64", shape=(None,), name="p")
         J = _build("binary_cross_entropy", binary_cross_entropy, y, p)
-        if J is None:
-            return not_yet("binary_cross_entropy")
+        answered(J, "binary_cross_entropy")
         feed_dict = {y: y_value, p: p_value}
         got = _run(J, "binary_cross_entropy", feed_dict)
         reference = reduce_sum(sigmoid_cross_entropy_with_logits(y, log(p) - log(1 - p)))
@@ -74,21 +70,20 @@ def check_cross_entropy(binary_cross_entropy):
         fail(f"J should be one number, the sum over all examples; it has shape "
              f"{np.shape(got)}. reduce_sum with no axis sums everything")
     if not np.isclose(got, expected):
-        hints = {-expected: " It has the wrong sign: log p <= 0, so J = -sum(...) >= 0.",
-                 expected / len(y_value): " That is the mean over the 5 examples; J here "
-                                          "is their sum.",
-                 -np.sum(y_value * np.log(p_value)): (
-                     " Only the examples of class 1 count: an example of class 0 adds "
-                     "-log(1 - p), the log of the probability given to class 0.")}
-        hint = next((text for value, text in hints.items() if np.isclose(got, value)), "")
         fail(f"for the labels {show(y_value)} and probabilities of class 1 {show(p_value)}, "
              f"your J is {got:.4f}, but -sum(y log p + (1 - y) log(1 - p)) = "
-             f"{expected:.4f}.{hint}")
+             f"{expected:.4f}." + hint(
+                 got, (-expected, " It has the wrong sign: log p <= 0, so J = -sum(...) >= 0."),
+                 (expected / 5, " That is the mean over the 5 examples; J here is their sum."),
+                 (-np.sum(y_value * np.log(p_value)),
+                  " Only the examples of class 1 count: an example of class 0 adds "
+                  "-log(1 - p), the log of the probability given to class 0.")))
     correct("J adds -log of the probability given to each example's true class: p for "
             "class 1, 1 - p for class 0. The softmax cross-entropy of the chapter, with "
             "two classes.")
 
 
+@answer_is("function")
 def check_log_softmax(stable_log_softmax):
     """Exercise 2: `stable_log_softmax(logits)` computes log(softmax) of each
     row without overflow, even for scores of +-1000."""
@@ -98,21 +93,20 @@ def check_log_softmax(stable_log_softmax):
     with Graph().as_default():
         logits = placeholder("float64", shape=(None, 3), name="logits")
         answer = _build("stable_log_softmax", stable_log_softmax, logits)
-        if answer is None:
-            return not_yet("stable_log_softmax")
+        answered(answer, "stable_log_softmax")
         got = _run(answer, "stable_log_softmax", {logits: logits_value})
     if np.shape(got) != expected.shape:
         fail(f"for 3 rows of 3 scores your log-softmax gives shape {np.shape(got)}; "
              f"expected {expected.shape} (keepdims=True keeps the summed axis)")
     if not np.all(np.isfinite(got)):
         overflowed = np.any(np.isnan(got)) or np.any(~np.isfinite(got).any(axis=1))
-        hint = (" e**1000 overflows to inf, and inf / inf, inf - inf or z - log(inf) give "
+        why = (" e**1000 overflows to inf, and inf / inf, inf - inf or z - log(inf) give "
                 "NaN or -inf for the whole row: subtract each row's largest score before "
                 "exp." if overflowed else
                 " A -inf is log(0): never take the log of a probability that rounded "
                 "to 0; use z - max(z) - log(sum(e**(z - max(z)))).")
         fail(f"for the scores {show(logits_value)} your log-softmax gives {show(got)}, "
-             f"which is not finite.{hint}")
+             f"which is not finite.{why}")
     if not np.allclose(got, expected):
         fail(f"for the scores {show(logits_value)} your log-softmax gives {show(got)}, "
              f"but the right values are {show(expected)}. Each row's exponentials "
@@ -120,6 +114,7 @@ def check_log_softmax(stable_log_softmax):
     correct("log-probabilities of -1000 stay -1000, where log(softmax) gives -inf.")
 
 
+@answer_is("function")
 def check_error_rate(error_rate):
     """Exercise 3: `error_rate(p, y)` builds the fraction of examples whose most
     probable class is not their label."""
@@ -128,23 +123,19 @@ def check_error_rate(error_rate):
     with Graph().as_default():
         p = placeholder("float64", shape=(None, 3), name="p")
         y = placeholder("int64", shape=(None,), name="y")
-        answer = _build("error_rate", error_rate, p, y)
-        if answer is None:
-            return not_yet("error_rate")
+        answer = answered(_build("error_rate", error_rate, p, y), "error_rate")
         try:
             got = _run(answer, "error_rate", {p: _P_VALUE, y: y_value})
         except ValueError as error:
             fail(f"your error rate failed to run on 4 examples of 3 classes: {error}. "
                  f"Hint: tf.argmax(p, axis=1) takes the best class of each row; "
                  f"its default, axis=0, compares the examples with each other")
-    if np.shape(got) != () or not np.isclose(got, expected):
-        hint = ""
-        if np.shape(got) == () and np.isclose(got, 1 - expected):
-            hint = " That is the accuracy, the fraction of right answers."
+    if not close(got, expected):
         wrong = np.sum(np.argmax(_P_VALUE, axis=1) != y_value)
         fail(f"for the probabilities {show(_P_VALUE)} and labels {show(y_value)}, your "
              f"error rate is {show(got)}, but the most probable class is wrong for "
-             f"{wrong} example(s) out of 4: {expected:.2f}.{hint}")
+             f"{wrong} example(s) out of 4: {expected:.2f}." + hint(
+                 got, (1 - expected, " That is the accuracy, the fraction of right answers.")))
     correct("the error rate only changes when a prediction flips, which is why "
             "it cannot guide training.")
 
@@ -159,14 +150,11 @@ def _sigmoid_cross_entropy_cases():
     return [(labels, moderate, "moderate scores"), (labels, huge, "scores of +-1000")]
 
 
+@answer_is("class", Operation, " with a compute method")
 def check_sigmoid_cross_entropy(SigmoidCrossEntropy):
     """Exercise 4: `SigmoidCrossEntropy(labels, logits)` is one operation whose
     compute gives -y log sigmoid(z) - (1 - y) log(1 - sigmoid(z)) elementwise,
     finite for any scores; compared with tf.nn.sigmoid_cross_entropy_with_logits."""
-    if not (isinstance(SigmoidCrossEntropy, type) and issubclass(SigmoidCrossEntropy,
-                                                                 Operation)):
-        fail(f"SigmoidCrossEntropy should be a class, a subclass of tf.Operation with a "
-             f"compute method; it is {describe(SigmoidCrossEntropy)}")
     if issubclass(SigmoidCrossEntropy, SigmoidCrossEntropyWithLogits):
         fail("Write it yourself: your class inherits the library's "
              "SigmoidCrossEntropyWithLogits (tf.nn.sigmoid_cross_entropy_with_logits), "
@@ -188,8 +176,7 @@ def check_sigmoid_cross_entropy(SigmoidCrossEntropy):
                 loss = SigmoidCrossEntropy(labels, logits)
                 with Session() as session, np.errstate(all="ignore"):
                     got = session.run(loss, feed_dict)
-        if got is None:
-            return not_yet("SigmoidCrossEntropy.compute")
+        answered(got, "SigmoidCrossEntropy.compute")
         got = numbers(got, "the value SigmoidCrossEntropy.compute returns")
         _compare_sigmoid_losses(got, expected, labels_value, logits_value, description)
     correct("max(z, 0) - z y + log(1 + e**-|z|) is the same loss, and no exponential in "
@@ -199,10 +186,10 @@ def check_sigmoid_cross_entropy(SigmoidCrossEntropy):
 def _compare_sigmoid_losses(got, expected, labels_value, logits_value, description):
     where = f"with {description}, labels\n{labels_value}\nand logits\n{logits_value}\n"
     if got.shape != expected.shape:
-        hint = (" That is their mean or sum: return one loss per element, as the "
+        why = (" That is their mean or sum: return one loss per element, as the "
                 "library does." if got.ndim == 0 else "")
         fail(f"{where}your losses have shape {got.shape}, but there is one loss per "
-             f"element: shape {expected.shape}.{hint}")
+             f"element: shape {expected.shape}.{why}")
     if not np.all(np.isfinite(got)):
         fail(f"{where}your losses are\n{got}\nwhich are not all finite: e**1000 "
              f"overflows, and sigmoid(-1000) rounds to 0, whose log is -inf. Rewrite the "
@@ -211,10 +198,8 @@ def _compare_sigmoid_losses(got, expected, labels_value, logits_value, descripti
     if not np.allclose(got, expected):
         swapped = np.maximum(labels_value, 0) - labels_value * logits_value + np.log1p(
             np.exp(-np.abs(labels_value)))
-        hint = ""
-        if np.allclose(got, -expected):
-            hint = " That is the negative: the loss is minus the log probability, >= 0."
-        elif np.allclose(got, swapped):
-            hint = " The inputs are (labels, logits), in that order."
         fail(f"{where}your losses are\n{got}\nbut should be\n{expected}\n(as "
-             f"tf.nn.sigmoid_cross_entropy_with_logits gives).{hint}")
+             f"tf.nn.sigmoid_cross_entropy_with_logits gives)." + hint(
+                 got, (-expected, " That is the negative: the loss is minus the log "
+                                  "probability, >= 0."),
+                 (swapped, " The inputs are (labels, logits), in that order.")))

@@ -1,7 +1,7 @@
 """Checks for the exercises of chapter 5, gradient descent (05_gradient_descent)."""
 import numpy as np
 
-from .feedback import correct, fail, not_yet, number, numbers, path_like, show
+from .feedback import answer_is, answered, correct, fail, not_yet, number, numbers, path_like, show
 
 
 def _reference_descent(gradient, x0, learning_rate, num_steps):
@@ -11,6 +11,7 @@ def _reference_descent(gradient, x0, learning_rate, num_steps):
     return np.array(path)
 
 
+@answer_is("function")
 def check_gradient_descent(gradient_descent):
     """Exercise 1 of 05: `gradient_descent(gradient, x0, learning_rate, num_steps)`
     returns the array of points visited, the start included."""
@@ -20,11 +21,10 @@ def check_gradient_descent(gradient_descent):
          "f(w) = w1**2 + 10 w2**2 from w0 = (-2, 1)"),
     ]
     for gradient, x0, learning_rate, num_steps, description in problems:
-        path = gradient_descent(gradient, x0, learning_rate, num_steps)
-        if path is None:
-            return not_yet("gradient_descent")
-        path = numbers(path, "the path gradient_descent returns")
         expected = _reference_descent(gradient, x0, learning_rate, num_steps)
+        path = gradient_descent(gradient, np.copy(x0), learning_rate, num_steps)
+        answered(path, "gradient_descent")
+        path = numbers(path, "the path gradient_descent returns")
         path_like(path, expected, description)
         if not np.allclose(path, expected):
             uphill = _reference_descent(lambda x: -gradient(x), x0, learning_rate, num_steps)
@@ -36,11 +36,12 @@ def check_gradient_descent(gradient_descent):
     correct("each step moves against the gradient, by learning_rate times its size.")
 
 
+@answer_is("value")
 def check_largest_learning_rate(largest_learning_rate):
     """Exercise 2 of 05: the largest learning rate for which gradient descent
     on f(w) = 4 w1**2 + w2**2 converges (from almost any start): 2 / 8."""
     if largest_learning_rate is None:
-        return not_yet("largest_learning_rate", verb="is")
+        not_yet("largest_learning_rate", verb="is")
     value = number(largest_learning_rate, "largest_learning_rate")
     if abs(value - 0.25) <= 1e-3:
         return correct("each step multiplies w1 by 1 - 8 lr, which must stay between "

@@ -1,8 +1,4 @@
-"""Checks for the exercises of chapter 10, generalization and regularization.
-
-Each check builds its own small graphs (inside `with Graph().as_default():`),
-so it leaves the notebook's default graph as it was.
-"""
+"""Checks for the exercises of chapter 10, generalization and regularization."""
 import numbers
 
 import numpy as np
@@ -11,10 +7,11 @@ from ..graph import Graph, Node
 from ..session import Session
 from ..traversal import topological_order
 from ..variable import Variable
-from .feedback import correct, fail, not_yet, show
+from .feedback import answer_is, answered, correct, fail, hint, show
 from .feedback import numbers as numeric_array
 
 
+@answer_is("function")
 def check_l2_penalty(l2_penalty):
     """Exercise 1: `l2_penalty(weights, weight_decay)` builds
     weight_decay * sum over W of sum(W**2) / 2, without tf.nn.l2_loss."""
@@ -22,9 +19,7 @@ def check_l2_penalty(l2_penalty):
     weight_decay = 0.1
     with Graph().as_default():
         weights = [Variable(value, name=f"W{i}") for i, value in enumerate(values, 1)]
-        answer = l2_penalty(weights, weight_decay)
-        if answer is None:
-            return not_yet("l2_penalty")
+        answer = answered(l2_penalty(weights, weight_decay), "l2_penalty")
         if not isinstance(answer, Node):
             fail(f"l2_penalty should return a minidl node (part of the graph, so that its "
                  f"gradient reaches the weights); it returned {answer!r}")
@@ -39,28 +34,26 @@ def check_l2_penalty(l2_penalty):
         fail(f"the penalty should be one number; it has shape {np.shape(got)}. "
              f"reduce_sum with no axis sums every element")
     if not np.isclose(got, expected):
-        hints = {2 * expected: " That is twice the answer: the penalty has a factor 1/2.",
-                 sum(squares) / 2: " The weight_decay factor is missing.",
-                 weight_decay * squares[0] / 2: " Only the first matrix counts: add up the "
-                                                "penalties of every matrix in the list.",
-                 weight_decay * sum(np.mean(value ** 2) for value in values) / 2:
-                     " That uses the mean of the squares: use their sum."}
-        hint = next((text for value, text in hints.items() if np.isclose(got, value)), "")
         fail(f"for weight_decay = {weight_decay} and the matrices {show(values[0])} and "
              f"{show(values[1])}, the penalty is {float(got):.4f}; it should be "
              f"{weight_decay} * ({squares[0]:.2f} + {squares[1]:.2f}) / 2 = "
-             f"{expected:.4f}.{hint}")
+             f"{expected:.4f}." + hint(
+                 got, (2 * expected, " That is twice the answer: the penalty has a factor 1/2."),
+                 (sum(squares) / 2, " The weight_decay factor is missing."),
+                 (weight_decay * squares[0] / 2, " Only the first matrix counts: add up the "
+                                                 "penalties of every matrix in the list."),
+                 (weight_decay * sum(np.mean(value ** 2) for value in values) / 2,
+                  " That uses the mean of the squares: use their sum.")))
     correct("the penalty grows with the square of every weight; its gradient, "
             "weight_decay * W, pulls each weight towards 0 at every step.")
 
 
+@answer_is("function")
 def check_dropout_mask(dropout_mask):
     """Exercise 2: `dropout_mask(shape, rate, rng)` is a NumPy array with
     1 / (1 - rate) where rng.random(shape) >= rate, and 0 elsewhere."""
     for shape, rate in [((4, 5), 0.5), ((200, 100), 0.2), ((3,), 0.0)]:
-        answer = dropout_mask(shape, rate, np.random.default_rng(10))
-        if answer is None:
-            return not_yet("dropout_mask")
+        answer = answered(dropout_mask(shape, rate, np.random.default_rng(10)), "dropout_mask")
         if isinstance(answer, Node):
             fail("dropout_mask should return a NumPy array, not a minidl node: write it "
                  "with rng.random and NumPy, without tf.nn.dropout")
@@ -87,6 +80,7 @@ def check_dropout_mask(dropout_mask):
             "keeps its value, and a dropped unit passes no gradient back.")
 
 
+@answer_is("function")
 def check_early_stopping(early_stopping):
     """Exercise 3: `early_stopping(validation_losses, patience)` returns the
     step whose weights are kept when training stops `patience` steps after
@@ -96,9 +90,7 @@ def check_early_stopping(early_stopping):
              ([1.0, 0.9, 0.8, 0.7], 3, 3),
              ([0.5, 0.6, 0.4, 0.7, 0.8, 0.9, 0.3], 3, 2)]
     for losses, patience, expected in cases:
-        answer = early_stopping(list(losses), patience)
-        if answer is None:
-            return not_yet("early_stopping")
+        answer = answered(early_stopping(list(losses), patience), "early_stopping")
         if not isinstance(answer, numbers.Integral) or isinstance(answer, bool):
             fail(f"early_stopping should return a step number, an int; for the losses "
                  f"{losses} it returned {answer!r}")
@@ -107,14 +99,14 @@ def check_early_stopping(early_stopping):
         stop = next((step for step in range(len(losses))
                      if step - int(np.argmin(losses[:step + 1])) == patience),
                     len(losses) - 1)
-        hint = ""
+        why = ""
         if answer == int(np.argmin(losses)):
-            hint = (f" Step {answer} has the lowest loss of the whole list, but training "
+            why = (f" Step {answer} has the lowest loss of the whole list, but training "
                     f"stopped at step {stop} and never saw it.")
         elif answer == stop:
-            hint = (f" Step {stop} is where training stops; early stopping keeps the "
+            why = (f" Step {stop} is where training stops; early stopping keeps the "
                     f"weights of the best step before it.")
         fail(f"for the losses {losses} with patience {patience}, early stopping keeps "
-             f"the weights of step {expected}; your answer is {answer}.{hint}")
+             f"the weights of step {expected}; your answer is {answer}.{why}")
     correct("training stops once the validation loss has not improved for `patience` "
             "steps, and the weights saved at the best step so far are the ones kept.")

@@ -2,24 +2,70 @@
 
 A check says one of three things, always in plain words:
 
-- the answer is not written yet (the stub still returns None): `not_yet`
-  prints a reminder, so a notebook with unfinished exercises still runs
-  from top to bottom;
+- the answer is not written yet (the stub still returns None): `answered`
+  or `not_yet` ends the check and `answer_is` prints a reminder, so a
+  notebook with unfinished exercises still runs from top to bottom;
 - the answer is wrong: the check raises an AssertionError that says what
   was tried, what came out, what was expected and, where it can tell, why;
 - the answer is right: `correct` prints "Correct!" and what it means.
 
 An answer of the wrong type (a string where a number is asked, a NumPy array
-where a node is) is refused with a word on what it is and what was expected:
-`number`, `numbers`, `truth` and `node` check a value and return it.
+where a node is, a function where a class is) is refused with a word on what
+it is and what was expected: `answer_is` checks the answer itself, and
+`number`, `numbers`, `truth` and `node` check a value and return it. `hint`
+names the likely mistake behind a wrong value.
 """
+import functools
+import inspect
+
 import numpy as np
 
 
+def answer_is(kind, base=None, having=""):
+    """Decorate a check whose answer (its last argument) must be a function
+    (`kind="function"`) or a class (`kind="class"`, a subclass of `base` when
+    given, `having` the methods the exercise asks for), or any value
+    (`kind="value"`): anything else is refused, with what it is, before the
+    check tries it. A stub's None ends the check with `not_yet`'s reminder."""
+    def decorate(check):
+        name = list(inspect.signature(check).parameters)[-1]
+
+        @functools.wraps(check)
+        def checked(*args):
+            answer = args[-1]
+            if kind == "function" and not callable(answer):
+                fail(f"{name} should be a function, which the check calls; it is "
+                     f"{describe(answer)}. Pass the function itself, {name}, without "
+                     f"calling it.")
+            if kind == "class" and not (isinstance(answer, type) and
+                                        issubclass(answer, base or object)):
+                base_name = f", a subclass of tf.{base.__name__}" if base else ""
+                fail(f"{name} should be a class of your own{base_name}{having}; it is "
+                     f"{describe(answer)}")
+            try:
+                return check(*args)
+            except _NotYet as stub:
+                _say(str(stub))
+        return checked
+    return decorate
+
+
+class _NotYet(Exception):
+    """Raised by `not_yet` and caught by `answer_is`: a stub is no failure."""
+
+
 def not_yet(what, verb="returns"):
-    """Print that `what` (e.g. "depends_on") still returns None, or, with
-    verb="is", that a value the learner should fill in is still None."""
-    _say(f"Not implemented yet: {what} {verb} None. Complete it and run this cell again.")
+    """End the check, printing that `what` (e.g. "depends_on") still returns
+    None, or, with verb="is", that a value the learner should fill in is still None."""
+    raise _NotYet(f"Not implemented yet: {what} {verb} None. Complete it and run this "
+                  f"cell again.")
+
+
+def answered(value, what):
+    """`value`; when it is None (a stub's result), the end of the check with `not_yet`."""
+    if value is None:
+        not_yet(what)
+    return value
 
 
 def correct(message):
@@ -43,6 +89,17 @@ def show(value):
     text = np.array2string(np.asarray(value), precision=4, suppress_small=True,
                            separator=", ")
     return text.replace("\n", "")
+
+
+def close(value, expected, **tolerances):
+    """Whether `value` has `expected`'s shape and np.allclose values."""
+    return np.shape(value) == np.shape(expected) and np.allclose(value, expected, **tolerances)
+
+
+def hint(got, *guesses):
+    """The text of the first (value, text) guess that `got` equals (`close`),
+    or "": what a wrong answer most likely did."""
+    return next((text for value, text in guesses if close(got, value)), "")
 
 
 def describe(value):

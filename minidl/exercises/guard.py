@@ -5,15 +5,20 @@ An exercise that asks you to write a traversal is not done by calling
 runs, `refusing` watches every Python function call (with `sys.setprofile`)
 and stops at the first call to one of the library functions the exercise
 asks you to write. Watching the calls rather than reading the source catches
-the function under any name it was imported as, and nothing else.
+the function under any name it was imported as, and nothing else. An answer
+that switches the watch off (`sys.setprofile(None)`) is stopped too.
 
 It can also bound the time an answer may take, so that an answer that does
-exponentially much work fails with an explanation instead of never finishing.
+exponentially much work fails with an explanation instead of never finishing,
+and it can note every `Session.run` the answer makes (`runs`), so that a
+check can see how the answer's numbers were computed.
 """
+import inspect
 import sys
 import time
 from contextlib import contextmanager
 
+from ..session import Session
 from .feedback import fail
 
 
@@ -22,8 +27,19 @@ class _Stop(BaseException):
     answer's own `except Exception:` cannot swallow it."""
 
 
+def with_helpers(name, function):
+    """(name, function), then every other function of the module that defines
+    `function`, its private helpers included: an exercise that rebuilds the
+    function may not call any of them."""
+    module = sys.modules[function.__module__]
+    helpers = [(f"{module.__name__}.{helper}", value) for helper, value in vars(module).items()
+               if inspect.isfunction(value) and value.__module__ == module.__name__
+               and value is not function]
+    return [(name, function)] + helpers
+
+
 @contextmanager
-def refusing(what, shortcuts=(), seconds=None, too_slow="", reason=None):
+def refusing(what, shortcuts=(), seconds=None, too_slow="", reason=None, runs=None):
     """Run the block (which calls the learner's answer) while refusing calls to
     `shortcuts`, and stopping it after `seconds`.
 
@@ -35,12 +51,25 @@ def refusing(what, shortcuts=(), seconds=None, too_slow="", reason=None):
         too_slow: what to say when the time is up: why the answer is slow.
         reason: why calling a shortcut is refused, when it is not that it is
             the library's version of the answer.
+        runs: a list that receives (fetches, feed_dict, values) for every
+            `Session.run` made in the block, or None.
     """
     codes = {function.__code__: name for name, function in shortcuts}
     deadline = None if seconds is None else time.perf_counter() + seconds
-    seen = {"shortcut": None, "timeout": False}
+    seen = {"shortcut": None, "timeout": False, "done": False}
+    running = {}
 
     def watch(frame, event, arg):
+        if seen["done"]:
+            return
+        if event == "c_call" and arg is sys.setprofile:
+            seen["shortcut"] = "sys.setprofile"
+            raise _Stop
+        if runs is not None and frame.f_code is Session.run.__code__:
+            if event == "call":
+                running[frame] = (frame.f_locals["fetches"], frame.f_locals["feed_dict"])
+            elif event == "return" and frame in running:
+                runs.append((*running.pop(frame), arg))
         if event != "call":
             return
         name = codes.get(frame.f_code)
@@ -55,10 +84,16 @@ def refusing(what, shortcuts=(), seconds=None, too_slow="", reason=None):
     sys.setprofile(watch)
     try:
         yield
+        if sys.getprofile() is not watch:
+            seen["shortcut"] = "sys.setprofile"
     except _Stop:
         pass
     finally:
+        seen["done"] = True
         sys.setprofile(previous)
+    if seen["shortcut"] == "sys.setprofile":
+        fail(f"{what} switches off the check's watch over the calls it makes "
+             f"(sys.setprofile): the check cannot tell what it computes without it.")
     if seen["shortcut"]:
         name = seen["shortcut"]
         if reason:
