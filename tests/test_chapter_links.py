@@ -76,13 +76,12 @@ def problems(path):
                 continue
             for label, target in LINK.findall(line):
                 found.extend(f"{where}: {problem}" for problem in link_problems(label, target))
-            for number in MENTION.findall(LINK.sub("", line)):
-                found.append(f"{where}: 'chapter {number}' is not a link; write "
-                             f"[chapter {number}]({CHAPTERS.get(number, Path('??')).name}#Heading)")
-            for label, target in LINK.findall(line):
                 named = MENTION.match(label)
                 if named and named.group(1) == own:
                     found.append(f"{where}: the chapter calls itself {label!r}: say 'this chapter'")
+            for number in MENTION.findall(LINK.sub("", line)):
+                found.append(f"{where}: 'chapter {number}' is not a link; write "
+                             f"[chapter {number}]({CHAPTERS.get(number, Path('??')).name}#Heading)")
     return found
 
 
