@@ -6,7 +6,7 @@ Every name below is public; its docstring says where it lives.
 from . import datasets, explore, layers, nn, plot, train
 from . import operators as _operators  # noqa: F401  (gives nodes + - * / @ **)
 from .constant import Constant, constant
-from .draw import backprop_trace, draw_graph, graph_layout
+from .draw import backprop_trace, draw_expression, draw_graph, graph_layout
 from .dtypes import bool_ as bool
 from .dtypes import float32, float64, int32, int64
 from .explore.playground import playground
@@ -53,7 +53,8 @@ __all__ = [
     "Constant", "GradientCheckReport", "Graph", "Node", "Operation", "Placeholder",
     "RegisterGradient", "Session", "Variable",
     "add", "add_n", "argmax", "backprop_trace", "cast", "constant", "constant_initializer",
-    "datasets", "divide", "draw_graph", "equal", "exp", "expand_dims", "explore", "float32",
+    "datasets", "divide", "draw_expression", "draw_graph", "equal", "exp", "expand_dims",
+    "explore", "float32",
     "float64", "get_default_graph", "get_seed", "global_variables", "global_variables_initializer",
     "glorot_uniform_initializer", "gradient_check", "gradients", "graph_layout", "greater",
     "greater_equal", "int32", "int64", "layers", "less", "less_equal", "log", "log_softmax",
