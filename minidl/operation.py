@@ -112,6 +112,7 @@ def _graph_and_plain_values_as_arrays(operation, inputs, name):
     plain value as an array of a fitting dtype. It also names the operation as
     it will be named, so that an error while its shape is told can say which
     node failed; nothing joins the graph yet, so such an error leaves it as it was."""
+    __tracebackhide__ = True
     graph = _common_graph(operation, inputs)
     like = _dtype_for_plain_values(inputs)
     operation.name = graph.unique_name(name or default_name(type(operation)))
