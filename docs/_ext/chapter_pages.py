@@ -1,10 +1,13 @@
 """What the website adds to the notebooks and the docstrings: on each chapter
 page, a note at the top of the exercises on how to check them (the site itself
-runs nothing); on the API page, each docstring shown as `help()` shows it.
+runs nothing), and links between chapters that resolve; on the API page, each
+docstring shown as `help()` shows it.
 """
 import re
+from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 
 NOTE = (
     "The site shows the chapter as committed; the exercises need a running kernel. "
@@ -15,7 +18,7 @@ NOTE = (
 
 
 def add_exercises_note(app, doctree):
-    match = re.match(r"notebooks/(\d+b?)_", app.env.docname)
+    match = re.match(r"notebooks/(\d+[a-z]?)_", app.env.docname)
     if not match:
         return
     module = f"chapter{match.group(1)}"
@@ -44,7 +47,20 @@ def docstring_as_written(app, what, name, obj, options, lines):
         lines[:] = [".. code-block:: text", ""] + ["    " + line for line in lines] + [""]
 
 
+def links_between_chapters(app, doctree):
+    """Point a link from one chapter to another (`[chapter 2](02_sessions.ipynb#Heading)`,
+    as Jupyter follows it) at the other chapter's page. myst finds the linked file
+    through the link docs/notebooks -> ../notebooks, under its real path, which
+    is outside the site's sources, and would call the chapter unknown."""
+    chapters = (Path(app.srcdir) / "notebooks").resolve()
+    for reference in doctree.findall(addnodes.pending_xref):
+        target = Path(reference.get("reftarget", ""))
+        if reference.get("reftype") == "myst" and target.parent == chapters:
+            reference["reftarget"] = f"notebooks/{target.name}"
+
+
 def setup(app):
     app.connect("doctree-read", add_exercises_note)
+    app.connect("doctree-read", links_between_chapters)
     app.connect("autodoc-process-docstring", docstring_as_written)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
