@@ -50,7 +50,7 @@ test: lint
 
 # The unit tests and every notebook again, every Session optimizing
 # (Session(optimize=True)): the optimized runs must give what the plain
-# interpreter gives (notebooks/conftest.py says which cells are the exceptions).
+# interpreter gives (conftest.py says which cells are the exceptions).
 test-optimized: $(VENV)/installed
 	$(BIN)/python -m pytest tests notebooks --optimized-sessions
 

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 project = "minidl: Deep Learning From Scratch"
 author = "the minidl authors"
 root_doc = "index"
-exclude_patterns = ["_build", "notebooks/CONVENTIONS.md", "notebooks/.ipynb_checkpoints"]
+exclude_patterns = ["_build", "notebooks/.ipynb_checkpoints"]
 
 extensions = [
     "myst_nb",                  # notebooks and Markdown pages

@@ -56,8 +56,8 @@ from .variable import (
 
 # Loaded on first use: the submodules, and the names they give minidl.
 _LAZY_SUBMODULES = ("draw", "exercises", "explore", "plot")
-_LAZY_NAMES = {"backprop_trace": "draw", "draw_graph": "draw", "graph_layout": "draw",
-               "playground": "explore"}
+_LAZY_NAMES = {"backprop_trace": "draw", "draw_expression": "draw", "draw_graph": "draw",
+               "graph_layout": "draw", "playground": "explore"}
 
 
 def __getattr__(name):
@@ -82,7 +82,8 @@ __all__ = [
     "Constant", "GradientCheckReport", "Graph", "Node", "Operation", "Placeholder",
     "RegisterGradient", "Session", "Variable",
     "add", "add_n", "argmax", "backprop_trace", "cast", "constant", "constant_initializer",
-    "datasets", "divide", "draw_graph", "equal", "exp", "expand_dims", "explore", "float32",
+    "datasets", "divide", "draw_expression", "draw_graph", "equal", "exp", "expand_dims",
+    "explore", "float32",
     "float64", "get_default_graph", "get_seed", "global_variables", "global_variables_initializer",
     "glorot_uniform_initializer", "gradient_check", "gradients", "graph_layout", "greater",
     "greater_equal", "int32", "int64", "layers", "less", "less_equal", "log", "log_softmax",

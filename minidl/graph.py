@@ -45,12 +45,16 @@ class Graph:
 
     def add(self, node):
         """Record `node` in this graph, under a name no other node has."""
-        requested = node.name
-        node.name = self.unique_name(requested)
-        self._name_counts[requested] = self._name_counts.get(requested, 0) + 1
-        self._names.add(node.name)
+        node.name = self._take_name(node.name)
         self.nodes.append(node)
         return node
+
+    def _take_name(self, name):
+        """`unique_name(name)`, now taken: no later node gets it."""
+        unique = self.unique_name(name)
+        self._name_counts[name] = self._name_counts.get(name, 0) + 1
+        self._names.add(unique)
+        return unique
 
     @contextmanager
     def temporary_nodes(self):

@@ -41,15 +41,11 @@ class Operation(Node):
 
     def __init__(self, inputs=(), name=None):
         __tracebackhide__ = True  # an error shows the learner's line, then its own
-        graph = _common_graph(self, inputs)
-        like = _dtype_for_plain_values(inputs)
-        inputs = [x if isinstance(x, Node) else _as_array(x, like) for x in inputs]
-        requested_name = name or default_name(type(self))
-        self.name = graph.unique_name(requested_name)  # for error messages until added
+        graph, inputs = _graph_and_plain_values_as_arrays(self, inputs, name)
         shape, dtype = self.infer_shape_and_dtype(
             [x.shape for x in inputs], [x.dtype for x in inputs])
         inputs = [x if isinstance(x, Node) else Constant(x, graph=graph) for x in inputs]
-        super().__init__(graph, requested_name, inputs, dtype, shape)
+        super().__init__(graph, name or default_name(type(self)), inputs, dtype, shape)
 
     def compute(self, *input_values):
         """Return this operation's value, given its inputs' values (NumPy arrays).
@@ -108,6 +104,19 @@ class BinaryOperation(Operation):
         __tracebackhide__ = True
         return (broadcast_shapes(self, input_shapes),
                 one_element_dtype(self, input_shapes, input_dtypes))
+
+
+def _graph_and_plain_values_as_arrays(operation, inputs, name):
+    """What an operation needs before it can ask for its shape: the graph it
+    will join (the one graph of its input nodes) and its inputs with every
+    plain value as an array of a fitting dtype. It also names the operation as
+    it will be named, so that an error while its shape is told can say which
+    node failed; nothing joins the graph yet, so such an error leaves it as it was."""
+    __tracebackhide__ = True
+    graph = _common_graph(operation, inputs)
+    like = _dtype_for_plain_values(inputs)
+    operation.name = graph.unique_name(name or default_name(type(operation)))
+    return graph, [x if isinstance(x, Node) else _as_array(x, like) for x in inputs]
 
 
 def _common_graph(operation, inputs):

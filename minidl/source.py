@@ -50,6 +50,9 @@ def show_source(obj, omit=()):
         omit: names of a class's methods to leave out, for a chapter that
             teaches the rest (the heading says which were left out).
 
+    A listing never shows `__tracebackhide__ = True` lines (they keep the
+    library's frames out of a learner's tracebacks, not part of any idea).
+
     Returns:
         A SourceCode, headed by the file (relative to the package) and the name.
 
@@ -72,11 +75,22 @@ def show_source(obj, omit=()):
     relative_path = source_file.relative_to(PACKAGE_DIR.parent).as_posix()
     name = getattr(obj, "__qualname__", None)
     location = relative_path if inspect.ismodule(obj) else f"{relative_path}, {name}"
-    code = textwrap.dedent("".join(lines))
     if omit:
-        code = textwrap.dedent("".join(_without_methods(obj, lines, omit))).rstrip() + "\n"
+        lines = _without_methods(obj, lines, omit)
         location += f" (without {', '.join(omit)})"
+    code = textwrap.dedent("".join(_without_traceback_hiding(lines))).rstrip() + "\n"
     return SourceCode(code, location)
+
+
+TRACEBACK_HIDING = re.compile(r"\s*__tracebackhide__ = True\s*(#.*)?\n?")
+
+
+def _without_traceback_hiding(lines):
+    """The lines without `__tracebackhide__ = True`: it tells IPython to leave a
+    library function out of an error's traceback (the learner sees the line
+    they wrote, then the check that failed), and says nothing about the idea
+    a listing shows."""
+    return [line for line in lines if not TRACEBACK_HIDING.fullmatch(line)]
 
 
 def _without_methods(cls, lines, names):

@@ -363,3 +363,38 @@ def test_repr_says_what_is_drawn_and_nothing_that_depends_on_the_fonts(monkeypat
     wider_text = minidl.draw_graph(z)
     assert (wider_text.figure.get_size_inches() != picture.figure.get_size_inches()).any()
     assert repr(picture) == repr(wider_text) == "<GraphPicture: 5 nodes in 3 layers>"
+
+
+class Recorded:
+    """The least an engine records: a name and the items an item was computed from."""
+
+    def __init__(self, name, *inputs):
+        self.name, self.inputs = name, inputs
+
+
+def test_an_expression_of_another_engine_is_drawn_with_its_edges_and_lines():
+    a, b = Recorded("a"), Recorded("b")
+    square = Recorded("a * a", a, a)
+    out = Recorded("out", square, b)
+    picture = minidl.draw_expression(out, inputs_of=lambda item: item.inputs,
+                                     lines_of=lambda item: [item.name, "value 1.5", "grad -2"])
+    layout = picture.layout
+    assert [node.kind for node in layout.nodes] == ["variable", "operation", "variable",
+                                                    "operation"]
+    names = {node.name: lines[0][0] for node in layout.nodes
+             for lines in [picture.labels[node.name]]}
+    edges = sorted((names[e.source], names[e.target], e.input_index) for e in layout.edges)
+    assert edges == [("a", "a * a", 0), ("a", "a * a", 1), ("a * a", "out", 0), ("b", "out", 1)]
+    labels = list(picture.labels.values())
+    assert sorted(tuple(text for text, _ in label) for label in labels) == sorted(
+        (name, "value 1.5", "grad -2") for name in ("a", "b", "a * a", "out"))
+    assert all([style for _, style in label] == ["name", "value", "grad"] for label in labels)
+    assert picture.png().startswith(b"\x89PNG")
+
+
+def test_a_deep_expression_is_drawn_without_recursion():
+    item = Recorded("x")
+    for index in range(1100):  # deeper than Python's recursion limit
+        item = Recorded(f"step {index}", item)
+    picture = minidl.draw_expression(item, lambda x: x.inputs, lambda x: [x.name])
+    assert len(picture.layout.nodes) == 1101

@@ -2,12 +2,15 @@
 cell with no stored execution count, so an unexecuted notebook would pass vacuously."""
 import json
 import re
+import subprocess
 import textwrap
 from pathlib import Path
 
 import pytest
 
-NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("*.ipynb"))
+ROOT = Path(__file__).parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+CHAPTER_NAME = re.compile(r"\d\d[a-z]?_[a-z0-9_]+\.ipynb")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
@@ -45,8 +48,8 @@ def test_stored_tracebacks_name_files_relative_to_the_repository(path):
 
 
 def conventions_first_cell():
-    """The first code cell that notebooks/CONVENTIONS.md gives, exactly."""
-    text = (NOTEBOOKS[0].parent / "CONVENTIONS.md").read_text(encoding="utf-8")
+    """The first code cell that CONVENTIONS.md gives, exactly."""
+    text = (ROOT / "CONVENTIONS.md").read_text(encoding="utf-8")
     block = re.search(r"First code cell.*?```python\n(.*?)\n *```", text, re.S).group(1)
     return textwrap.dedent(block)
 
@@ -56,4 +59,14 @@ def test_first_code_cell_is_the_one_conventions_gives(path):
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     first = next(cell for cell in cells if cell["cell_type"] == "code")
     assert "".join(first["source"]) == conventions_first_cell(), (
-        f"{path.name}: the first code cell differs from the one notebooks/CONVENTIONS.md gives")
+        f"{path.name}: the first code cell differs from the one CONVENTIONS.md gives")
+
+
+def test_the_chapters_folder_holds_only_chapters():
+    # JupyterLab lists the folder beside the chapters: it is the table of contents.
+    tracked = subprocess.run(["git", "ls-files", "notebooks"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout.split()
+    others = [name for name in tracked if not CHAPTER_NAME.fullmatch(Path(name).name)]
+    assert tracked and not others, (
+        f"notebooks/ holds {others}: keep it to chapters (NN_title.ipynb); test plumbing goes "
+        f"in tests/ or the root")

@@ -1,4 +1,4 @@
-"""notebooks/sanitize.cfg hides only what changes between runs: nbval applies
+"""tests/sanitize.cfg hides only what changes between runs: nbval applies
 its rules to every output it compares, so a rule that matched too much would
 hide a real difference (a size, a number) from the notebook tests."""
 import re
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from nbval.plugin import get_sanitize_patterns
 
-CONFIG = Path(__file__).parent.parent / "notebooks" / "sanitize.cfg"
+CONFIG = Path(__file__).parent / "sanitize.cfg"
 
 
 def sanitize(text):

@@ -1,9 +1,17 @@
 """show_source: the notebooks' window onto the library's real code."""
+import inspect
+
 import pytest
 
 import minidl
 from minidl.graph import Node
 from minidl.source import SourceCode, show_source
+
+
+def without_hiding(text):
+    """`text` without its `__tracebackhide__ = True` lines (comment or not)."""
+    return "".join(line for line in text.splitlines(keepends=True)
+                   if line.split("#")[0].strip() != "__tracebackhide__ = True")
 
 
 def outside_minidl():
@@ -56,7 +64,7 @@ def test_property_shows_its_getter():
 def test_module_source_is_the_whole_file_located_by_its_path():
     shown = show_source(minidl.session)
     assert shown.location == "minidl/session.py"
-    assert shown.code == (minidl.source.PACKAGE_DIR / "session.py").read_text()
+    assert shown.code == without_hiding((minidl.source.PACKAGE_DIR / "session.py").read_text())
 
 
 def test_code_outside_minidl_is_refused_by_name():
@@ -77,9 +85,20 @@ def test_a_class_can_be_shown_without_some_methods_and_the_heading_says_which():
     assert "def add(self, node):" in shown.code and "def unique_name" in shown.code
     assert shown.location == "minidl/graph.py, Graph (without temporary_nodes, __repr__)"
     assert len(shown.code.splitlines()) < len(whole.code.splitlines()) - 15
-    assert shown.code.endswith("return node\n")
+    assert shown.code.endswith("\n") and not shown.code.endswith("\n\n")
 
 
 def test_omitting_a_method_the_class_lacks_is_an_error_naming_it():
     with pytest.raises(ValueError, match="Graph has no method 'run'"):
         show_source(minidl.Graph, omit=("run",))
+
+
+def test_a_listing_never_shows_the_lines_that_hide_library_frames_from_tracebacks():
+    # Operation.__init__ and infer_shape_and_dtype both start with one.
+    written = inspect.getsource(minidl.Operation)
+    assert written.count("__tracebackhide__ = True") == 2
+    expected = without_hiding(written)
+    for shown in (show_source(minidl.Operation), show_source(minidl.Operation, omit=("gradient",))):
+        assert "__tracebackhide__" not in shown.code
+    assert show_source(minidl.Operation).code == expected
+    assert "def __init__(self, inputs=(), name=None):\n        graph, inputs" in expected

@@ -52,3 +52,13 @@ def test_a_nan_located_by_check_numerics_shows_no_library_frame_before_the_check
             session.run(minidl.log(x), {x: [-1.0, 1.0]})
     assert library_frames_shown(error) == []
 
+
+
+def test_inputs_from_two_graphs_show_no_library_frame_before_the_check():
+    with minidl.Graph().as_default():
+        x = minidl.placeholder(minidl.float64, (2, 2), name="x")
+    with minidl.Graph().as_default():
+        y = minidl.placeholder(minidl.float64, (2, 2), name="y")
+        with pytest.raises(ValueError, match="different graphs") as error:
+            minidl.matmul(x, y)
+    assert library_frames_shown(error) == []

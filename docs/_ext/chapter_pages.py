@@ -18,7 +18,7 @@ NOTE = (
 
 
 def add_exercises_note(app, doctree):
-    match = re.match(r"notebooks/(\d+b?)_", app.env.docname)
+    match = re.match(r"notebooks/(\d+[a-z]?)_", app.env.docname)
     if not match:
         return
     module = f"chapter{match.group(1)}"
