@@ -3,7 +3,7 @@ first principles in NumPy. `import minidl as tf` runs TF1-style graph code.
 
 Every name below is public; its docstring says where it lives.
 """
-from . import datasets, explore, layers, nn, plot, train
+from . import datasets, explore, layers, nn, optimize, plot, train
 from . import operators as _operators  # noqa: F401  (gives nodes + - * / @ **)
 from .constant import Constant, constant
 from .draw import backprop_trace, draw_graph, graph_layout

@@ -37,7 +37,18 @@ class Operation(Node):
             first input node holding numbers, so `x * 2.0` stays float32 when
             x is float32.
         name: a readable name; the default comes from the class name.
+
+    Attributes:
+        stateful: whether two runs may give different values for the same
+            inputs' values (random numbers, a counter). Say `stateful = False`
+            in a class whose `compute` is a pure function of its inputs, or
+            `True` when it is not; chapter 12's optimizer computes ahead and
+            shares only what is declared pure, and leaves an operation that
+            says nothing (None) as it is. minidl's own operations are pure
+            unless they say otherwise.
     """
+
+    stateful = None
 
     def __init__(self, inputs=(), name=None):
         __tracebackhide__ = True  # an error shows the learner's line, then its own

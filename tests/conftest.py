@@ -52,9 +52,10 @@ def session_kind(request, monkeypatch):
     if request.config.getoption("--optimized-sessions"):
         if request.node.get_closest_marker("plain_session_only"):
             pytest.skip("tests the plain interpreter, not the optimizing session")
-        plain_init = minidl.Session.__init__
+        import minidl.optimize  # noqa: F401  (the layer Session(optimize=True) opens)
+        plain_new = minidl.Session.__new__
 
-        def optimizing_init(self, graph=None, check_numerics=False, optimize=True):
-            plain_init(self, graph, check_numerics, optimize)
+        def optimizing_new(cls, graph=None, check_numerics=False, optimize=True):
+            return plain_new(cls, graph, check_numerics, optimize)
 
-        monkeypatch.setattr(minidl.Session, "__init__", optimizing_init)
+        monkeypatch.setattr(minidl.Session, "__new__", staticmethod(optimizing_new))
