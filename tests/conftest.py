@@ -40,6 +40,9 @@ def pytest_addoption(parser):
     parser.addoption("--optimized-sessions", action="store_true",
                      help="make Session(optimize=True) the default in every unit test, "
                           "so the whole suite checks the optimizing session too")
+    parser.addoption("--random-graphs", type=int, default=300,
+                     help="how many random graphs tests/test_optimize_differential.py "
+                          "runs in a plain and an optimizing session")
 
 
 def pytest_configure(config):
