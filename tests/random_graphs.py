@@ -173,7 +173,7 @@ class GraphBuilder:
             if shape is None:
                 return None
             f = [tf.add, tf.subtract, tf.multiply, tf.maximum, tf.minimum,
-                 lambda a, b: a * 1.0 + b * 0.0, lambda a, b: a - (-(-b)),
+                 lambda a, b: a * 1.0 + b * 0.0, lambda a, b: a - tf.negative(tf.negative(b)),
                  lambda a, b: a / (tf.square(b) + 1.0)][rng.integers(8)]
             return f(x, y), shape
         if family == 3 and len(sx) == 2:

@@ -11,11 +11,10 @@ results must share no memory with what the graph keeps, nor change when a
 later run trains. `--random-graphs N` runs N seeds instead of 300.
 """
 import numpy as np
-import pytest
+from random_graphs import random_graph
 
 import minidl as tf
 from minidl.constant import Constant
-from random_graphs import random_graph
 
 
 def outcome(session, fetches, feed):
