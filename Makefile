@@ -13,7 +13,7 @@ DOCS_LOCK := docs/requirements-lock.txt
 UV_VERSION := 0.13.9
 UV := .tools/bin/uv
 
-.PHONY: lab test test-optimized lint notebooks benchmark browser-test book book-check lock \
+.PHONY: lab test test-optimized mutation-check lint notebooks benchmark browser-test book book-check lock \
 	upgrade test-minimums clean
 
 # JupyterLab refuses to start as root unless told to; containers often run as root.
@@ -32,6 +32,12 @@ test: lint
 # interpreter gives (notebooks/conftest.py says which cells are the exceptions).
 test-optimized: $(VENV)/installed
 	$(BIN)/python -m pytest tests notebooks --optimized-sessions
+
+# A wrong result planted in the code generator and in each optimizer pass, one
+# at a time (tools/mutants.py): the unit tests must fail under every one, with
+# plain sessions by default and with --optimized-sessions.
+mutation-check: $(VENV)/installed
+	$(BIN)/python tools/mutation_check.py
 
 lint: $(VENV)/installed
 	$(BIN)/ruff check .
