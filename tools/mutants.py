@@ -76,7 +76,7 @@ def _fused_cross_entropy_gradient_flips_its_sign():
 def _in_place_update_adds_twice():
     from minidl.optimize import in_place_updates
 
-    def add_twice(variable, update):
+    def add_twice(variable, update, alone):
         variable.value = variable.value + 2 * update
     in_place_updates.add_to = add_twice
 

@@ -62,8 +62,9 @@ def _plain_gradient_descent(step):
 
 def _add_updates(variables):
     def apply(updates):
+        alone = threading.active_count() == 1  # no other thread can be reading a weight
         for variable, update in zip(variables, updates):
-            add_to(variable, update)
+            add_to(variable, update, alone)
         return None
     return apply
 
@@ -82,8 +83,9 @@ def _optimizer_updates(apply_gradients):
                 for variable, grad in zip(variables, grads)]
 
     def apply(changes):
+        alone = threading.active_count() == 1
         for variable, update, new_slot_values in changes:
-            add_to(variable, update)
+            add_to(variable, update, alone)
             for slot, value in new_slot_values.items():
                 slot.value = value
         return None
@@ -91,11 +93,12 @@ def _optimizer_updates(apply_gradients):
     return compute, apply
 
 
-def add_to(variable, update):
-    """w <- w + update: into w's own array when no one else can see it,
-    otherwise as a new array, exactly as the plain step does."""
+def add_to(variable, update, alone):
+    """w <- w + update: into w's own array when no one else can see it (and,
+    `alone`, no other thread runs), otherwise as a new array, exactly as the
+    plain step does."""
     value = variable.value
-    if _private(value):
+    if alone and _private(value):
         np.add(value, update, out=value)
     else:
         variable.value = value + update
@@ -104,8 +107,7 @@ def add_to(variable, update):
 def _private(value):
     """Whether writing into `value` can change nothing anyone sees: an array
     (not a 0-d one: the plain step makes those NumPy scalars) owning its
-    memory, referred to only by its variable (the 3 counts: the variable,
-    `add_to`'s name, this call's argument), and no other thread running."""
+    memory and referred to only by its variable (the 4 counts: the variable,
+    `add_to`'s name, this function's argument, `getrefcount`'s argument)."""
     return (type(value) is np.ndarray and value.ndim > 0 and value.flags.owndata
-            and value.flags.writeable and sys.getrefcount(value) <= 4
-            and threading.active_count() == 1)
+            and value.flags.writeable and sys.getrefcount(value) <= 4)
