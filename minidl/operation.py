@@ -39,13 +39,10 @@ class Operation(Node):
         name: a readable name; the default comes from the class name.
 
     Attributes:
-        stateful: whether two runs may give different values for the same
-            inputs' values (random numbers, a counter). Say `stateful = False`
-            in a class whose `compute` is a pure function of its inputs, or
-            `True` when it is not; chapter 12's optimizer computes ahead and
-            shares only what is declared pure, and leaves an operation that
-            says nothing (None) as it is. minidl's own operations are pure
-            unless they say otherwise.
+        stateful: True when two runs may give different values for the same
+            inputs (random numbers), False for a pure `compute`, None when not
+            said. Chapter 12's optimizer computes ahead or shares only what is
+            pure: said False, or minidl's own and not said True.
     """
 
     stateful = None
