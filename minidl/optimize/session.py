@@ -3,7 +3,7 @@
 `OptimizingSession` is a `Session` that overrides one method, `run`. The
 first run of each set of fetches and fed nodes makes an `OptimizedPlan`
 (the passes, then code generation); every run then calls it. When that run
-fails, the plain interpreter runs the same step again, so the error is the
+fails, the plain interpreter does the same run again, so the error is the
 one the plain session gives, naming the learner's node; the random numbers
 the failed run drew are taken as given, so none is drawn twice.
 `Session(optimize=True)` makes one.
@@ -15,13 +15,16 @@ from .plan import OptimizedPlan
 class OptimizingSession(Session):
     """A `Session` whose runs give the same values as the plain session's,
     faster. With `check_numerics`, runs are the plain session's (it names
-    the first NaN itself)."""
+    the first NaN itself). `optimize` is there for `Session(optimize=True)`,
+    which passes it on; this session always optimizes."""
 
     def __init__(self, graph=None, check_numerics=False, optimize=True):
         super().__init__(graph, check_numerics)
         self._plans = {}
 
     def run(self, fetches, feed_dict=None):
+        """As `Session.run`: the same values, types and errors, computed by
+        the compiled plan of these fetches and fed nodes."""
         __tracebackhide__ = True
         if self.check_numerics:
             return super().run(fetches, feed_dict)
