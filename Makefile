@@ -13,7 +13,7 @@ DOCS_LOCK := docs/requirements-lock.txt
 UV_VERSION := 0.13.9
 UV := .tools/bin/uv
 
-.PHONY: lab test test-optimized lint notebooks benchmark browser-test book book-check lock \
+.PHONY: lab test test-optimized mutation-check lint notebooks benchmark browser-test book book-check lock \
 	upgrade test-minimums test-wheel clean help
 # `make` alone lists the targets.
 .DEFAULT_GOAL := help
@@ -60,6 +60,12 @@ test-optimized: $(VENV)/installed
 test-wheel: $(VENV)/installed
 	MINIDL_TEST_WHEEL=1 $(BIN)/python -m pytest -p no:xdist -o addopts="" \
 		tests/test_installed_wheel.py
+
+# A wrong result planted in the code generator and in each optimizer pass, one
+# at a time (tools/mutants.py): the unit tests must fail under every one, with
+# plain sessions by default and with --optimized-sessions.
+mutation-check: $(VENV)/installed
+	$(BIN)/python tools/mutation_check.py
 
 lint: $(VENV)/installed
 	$(BIN)/ruff check .

@@ -41,15 +41,16 @@ PLAIN_SESSION_TAG = "plain-session-only"
 # Run by IPython in every kernel before the notebook's first cell.
 OPTIMIZING_SESSIONS = """\
 import minidl
+import minidl.optimize
 
-_plain_init = minidl.Session.__init__
-
-
-def _optimizing_init(self, graph=None, check_numerics=False, optimize=True):
-    _plain_init(self, graph, check_numerics, optimize)
+_plain_new = minidl.Session.__new__
 
 
-minidl.Session.__init__ = _optimizing_init
+def _optimizing_new(cls, graph=None, check_numerics=False, optimize=True):
+    return _plain_new(cls, graph, check_numerics, optimize)
+
+
+minidl.Session.__new__ = staticmethod(_optimizing_new)
 """
 
 

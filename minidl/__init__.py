@@ -12,7 +12,7 @@ checks (`minidl.exercises`) and the names they give (`draw_graph`,
 """
 import importlib
 
-from . import datasets, layers, nn, train
+from . import datasets, layers, nn, optimize, train
 from . import operators as _operators  # noqa: F401  (gives nodes + - * / @ **)
 from .constant import Constant, constant
 from .dtypes import bool_ as bool

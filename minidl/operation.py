@@ -37,7 +37,15 @@ class Operation(Node):
             first input node holding numbers, so `x * 2.0` stays float32 when
             x is float32.
         name: a readable name; the default comes from the class name.
+
+    Attributes:
+        stateful: True when two runs may give different values for the same
+            inputs (random numbers), False for a pure `compute`, None when not
+            said. Chapter 12's optimizer computes ahead or shares only what is
+            pure: said False, or minidl's own and not said True.
     """
+
+    stateful = None
 
     def __init__(self, inputs=(), name=None):
         __tracebackhide__ = True  # an error shows the learner's line, then its own

@@ -7,7 +7,6 @@ from its inputs' values. Variables change only at the end of a run.
 import numpy as np
 
 from .graph import Node, format_shape, get_default_graph
-from .optimize import OptimizedPlan
 from .placeholder import Placeholder
 from .shapes import shape_matches
 from .traversal import topological_order
@@ -22,15 +21,24 @@ class Session:
         check_numerics: when True, a run stops at the first operation whose
             value contains NaN or infinity, naming it and its inputs. Slower;
             meant for hunting down a `log(0)`.
-        optimize: when True, the first run of each set of fetches and feeds
-            rewrites the nodes it needs and compiles them to Python
-            (`minidl.optimize`, chapter 12); later runs of it are faster.
+        optimize: when True, the session made is chapter 12's optimizing
+            session, a layer built on this one (`minidl.optimize`): the same
+            values, computed faster. This class itself never optimizes.
     """
+
+    optimizing_session = None  # the class optimize=True makes; minidl.optimize sets it
+
+    def __new__(cls, graph=None, check_numerics=False, optimize=False):
+        if optimize and cls is Session:  # the door into chapter 12's layer
+            if Session.optimizing_session is None:
+                raise RuntimeError("Session(optimize=True) needs chapter 12's layer: "
+                                   "import minidl.optimize first")
+            cls = Session.optimizing_session
+        return super().__new__(cls)
 
     def __init__(self, graph=None, check_numerics=False, optimize=False):
         self.graph = graph or get_default_graph()
         self.check_numerics = check_numerics
-        self.optimize = optimize
         self.closed = False
         self._orders = {}
 
@@ -48,8 +56,6 @@ class Session:
         __tracebackhide__ = True  # an error shows the learner's line, then its own
         fetch_nodes = _flatten(fetches, [])
         values = self._checked_feed(fetch_nodes, feed_dict)
-        if self.optimize:  # chapter 12: the same run, rewritten and compiled first
-            return _rebuild(fetches, iter(self._optimized_plan(fetch_nodes, values).run(values)))
         key = (tuple(fetch_nodes), frozenset(values))
         if key not in self._orders:  # the same order serves every run of a training loop
             self._orders[key] = execution_order(fetch_nodes, fed_nodes=values)
@@ -70,26 +76,6 @@ class Session:
             if isinstance(node, VariableUpdate):
                 values[node] = node.apply(values[node])
         return _rebuild(fetches, iter([values[node] for node in fetch_nodes]))
-
-    def generated_code(self, fetches, feed_dict=None):
-        """The Python source that an optimized session (`optimize=True`) runs
-        for `fetches` when the nodes in `feed_dict` are fed (their values do
-        not matter)."""
-        if not self.optimize:
-            raise ValueError("generated_code shows what an optimizing session runs: "
-                             "make the session with minidl.Session(optimize=True)")
-        fetch_nodes = _flatten(fetches, [])
-        return self._optimized_plan(fetch_nodes, dict.fromkeys(feed_dict or {})).source
-
-    def _optimized_plan(self, fetch_nodes, fed):
-        """The optimized plan for these fetches and fed nodes, made on first use."""
-        __tracebackhide__ = True
-        key = ("optimized", tuple(fetch_nodes), frozenset(fed))
-        if key not in self._orders:
-            self._orders[key] = OptimizedPlan(
-                execution_order(fetch_nodes, fed), fetch_nodes, fed,
-                self.check_numerics, _compute_error, _check_finite)
-        return self._orders[key]
 
     def close(self):
         """Free the session; using it again is an error."""

@@ -40,6 +40,9 @@ def pytest_addoption(parser):
     parser.addoption("--optimized-sessions", action="store_true",
                      help="make Session(optimize=True) the default in every unit test, "
                           "so the whole suite checks the optimizing session too")
+    parser.addoption("--random-graphs", type=int, default=300,
+                     help="how many random graphs tests/test_optimize_differential.py "
+                          "runs in a plain and an optimizing session")
 
 
 def pytest_configure(config):
@@ -52,9 +55,10 @@ def session_kind(request, monkeypatch):
     if request.config.getoption("--optimized-sessions"):
         if request.node.get_closest_marker("plain_session_only"):
             pytest.skip("tests the plain interpreter, not the optimizing session")
-        plain_init = minidl.Session.__init__
+        import minidl.optimize  # noqa: F401  (the layer Session(optimize=True) opens)
+        plain_new = minidl.Session.__new__
 
-        def optimizing_init(self, graph=None, check_numerics=False, optimize=True):
-            plain_init(self, graph, check_numerics, optimize)
+        def optimizing_new(cls, graph=None, check_numerics=False, optimize=True):
+            return plain_new(cls, graph, check_numerics, optimize)
 
-        monkeypatch.setattr(minidl.Session, "__init__", optimizing_init)
+        monkeypatch.setattr(minidl.Session, "__new__", staticmethod(optimizing_new))

@@ -43,3 +43,16 @@ def test_stand_ins_live_in_a_private_graph_and_leave_the_learners_alone():
     assert len(graph.nodes) == count
     assert stand_ins[0].graph is not graph
     assert [x.type for x in stand_ins[0].inputs] == ["Placeholder", "Variable"]
+
+
+def test_a_learners_operation_is_drawn_under_its_own_class_name():
+    class Cube(tf.Operation):
+        def __init__(self, x):
+            super().__init__([x], name="cubed")
+
+        def compute(self, x):
+            return x * x * x
+
+    X = tf.placeholder(tf.float32, (None, 2), name="X")
+    picture = draw_program(program_for(Cube(X), [X]))
+    assert ("Cube", "type") in picture.labels["cubed"]

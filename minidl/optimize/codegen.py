@@ -23,6 +23,8 @@ class GeneratedFunction:
         run: the compiled function; it takes the fed values in the order of
             `fed_steps`.
         fed_steps: the program's feed steps, in the order `run` takes them.
+        names: each step's variable in `source` (`v5`).
+        code: the code object of `run`, to find its frame in a traceback.
     """
 
     def __init__(self, program):
@@ -40,6 +42,7 @@ class GeneratedFunction:
                                  f"    return ({fetched}), ({updated})"])
         exec(compile(self.source, "<minidl optimized run>", "exec"), namespace)
         self.run = namespace["run"]
+        self.names, self.code = names, self.run.__code__
 
 
 def _expression(step, k, names, namespace):
@@ -133,5 +136,6 @@ def _mean_of_all_floats(step):
 
 
 def _comment(step):
+    op_type = step.op_type or step.origin.type
     name = step.origin.name if step.origin is not None else ""
-    return f"{step.op_type} '{name}'" if name else step.op_type
+    return f"{op_type} '{name}'" if name else op_type

@@ -27,7 +27,7 @@ def _key(step):
     """What makes two steps equal: None for a step that must stay on its own."""
     if step.kind == "constant":
         value = step.value
-        return ("constant", value.dtype.str, value.shape, value.tobytes())
+        return ("constant", type(value), value.dtype.str, value.shape, value.tobytes())
     if not step.pure or step.attrs is None:
         return None
     return (step.op_type, type(step.origin), step.attrs, tuple(map(id, step.inputs)))

@@ -18,5 +18,7 @@ def fold_constants(program):
             except Exception:  # left to fail in the run, where the error names the node
                 continue
             step.kind, step.op_type, step.inputs = "constant", "Const", []
-            step.value, step.compute = np.asarray(value), None
+            # a NumPy scalar stays one, as the plain run returns it
+            step.value = value if isinstance(value, np.generic) else np.asarray(value)
+            step.compute = None
     return program.prune()

@@ -55,6 +55,8 @@ def _is_constant(step, number):
 
 
 def _same_shape_and_dtype(x, step):
-    """Only a known, equal shape and dtype make replacing `step` by `x` safe."""
-    return (x.shape is not None and step.shape is not None
+    """Only a known, equal shape and dtype make replacing `step` by `x` safe,
+    and at least one axis: arithmetic on a 0-d array gives a NumPy scalar,
+    which is what the plain run returns (and `json.dumps` takes), not x's array."""
+    return (x.shape is not None and step.shape is not None and len(step.shape) > 0
             and tuple(x.shape) == tuple(step.shape) and x.dtype == step.dtype)

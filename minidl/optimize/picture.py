@@ -16,7 +16,8 @@ from .plan import optimize
 
 
 class StepNode(Node):
-    """The stand-in for one computing step: its type is the step's `op_type`."""
+    """The stand-in for one computing step: its type is the step's `op_type`
+    (a learner's operation, which has none, keeps its class's name)."""
 
     def __init__(self, graph, step, inputs):
         self.step = step
@@ -24,7 +25,7 @@ class StepNode(Node):
 
     @property
     def type(self):
-        return self.step.op_type
+        return self.step.op_type or self.step.origin.type
 
 
 def program_graph(program):

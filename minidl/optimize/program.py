@@ -15,7 +15,9 @@ class Step:
     Attributes:
         kind: "feed", "constant", "variable", "update" or "compute".
         op_type: the operation type, e.g. "MatMul" ("Placeholder", "Const",
-            "Variable" for the other kinds): what rewrites match on.
+            "Variable" for the other kinds): what rewrites match on. Only
+            minidl's own classes have one; a learner's operation, whatever
+            its class is called, has None, and no rewrite touches it.
         inputs: the steps whose values `compute` takes, in order.
         compute: the function that computes the value (an operation's
             `compute`, or one a rewrite made).
@@ -37,15 +39,24 @@ class Step:
         self.dtype = origin.dtype if dtype is None and origin is not None else dtype
 
     @property
+    def stateful(self):
+        """Whether the step's operation may give a new value at every run
+        (random numbers): it says so itself, or it says nothing and is not
+        minidl's own (a learner's operation is never guessed to be pure)."""
+        declared = getattr(self.origin, "stateful", None)
+        if declared is None:
+            return self.kind == "compute" and not _is_minidl_operation(self.origin)
+        return declared
+
+    @property
     def pure(self):
         """Whether the value depends only on the inputs' values: then it may be
         computed ahead of time, or shared with a step that computes the same."""
-        return self.kind in ("constant", "compute") and not getattr(
-            self.origin, "stateful", False)
+        return self.kind in ("constant", "compute") and not self.stateful
 
     def __repr__(self):
         name = f" '{self.origin.name}'" if self.origin is not None else ""
-        return f"<Step {self.op_type}{name}>"
+        return f"<Step {self.op_type or self.origin.type}{name}>"
 
 
 class Program:
@@ -123,7 +134,15 @@ def _step_for(node, inputs):
     if isinstance(node, Variable):
         return Step("variable", "Variable", origin=node)
     kind = "update" if isinstance(node, VariableUpdate) else "compute"
-    return Step(kind, node.type, inputs, node.compute, origin=node, attrs=_attrs_of(node))
+    op_type = node.type if _is_minidl_operation(node) else None
+    return Step(kind, op_type, inputs, node.compute, origin=node, attrs=_attrs_of(node))
+
+
+def _is_minidl_operation(node):
+    """Whether `node` is one of minidl's own operations (its class is defined
+    in the library), which the passes know: matched by where the class lives,
+    never by its name."""
+    return type(node).__module__.partition(".")[0] == "minidl"
 
 
 def _attrs_of(node):

@@ -75,29 +75,30 @@ class Optimizer:
         gradient and its slots' values (a dict)."""
         raise NotImplementedError
 
-    def step(self, variable, grad):
-        """The new values one step gives `variable` (value + update) and its
-        slots, as {Variable: array}. Nothing changes until they are applied.
+    def update(self, variable, grad):
+        """The change one step makes to `variable`, given its gradient:
+        (update, {slot: new value}), where w <- w + update. Nothing changes yet.
 
-        Each keeps its variable's dtype: a float64 gradient (from a loss mixing
-        in float64 data) does not turn a float32 variable into a float64 one."""
-        slots = self._slots[variable]
+        The update keeps its variable's dtype and shape: a float64 gradient
+        (from a loss mixing in float64 data) does not turn a float32 variable
+        into a float64 one, and an update of another shape is an error
+        (adding it would silently stretch a smaller one)."""
+        slots = self.slots_for(variable)
         update, new_slots = self.update_rule(
             variable.value, grad, {name: slot.value for name, slot in slots.items()})
-        new_values = {variable: variable.value + self._checked_update(variable, update)}
-        for name, value in new_slots.items():
-            new_values[slots[name]] = np.asarray(value, dtype=slots[name].dtype)
-        return new_values
-
-    def _checked_update(self, variable, update):
-        """`update` in the variable's dtype; an error if its shape is not the
-        variable's (adding it would silently stretch a smaller one)."""
         update = np.asarray(update, dtype=variable.dtype)
         if update.shape != variable.shape:
             raise ValueError(f"{type(self).__name__}.update_rule gave an update "
                              f"of shape {update.shape} for variable '{variable.name}' of "
                              f"shape {variable.shape}; it should have the variable's shape")
-        return update
+        return update, {slots[name]: np.asarray(value, dtype=slots[name].dtype)
+                        for name, value in new_slots.items()}
+
+    def step(self, variable, grad):
+        """The new values one step gives `variable` (value + update) and its
+        slots, as {Variable: array}. Nothing changes until they are applied."""
+        update, new_slots = self.update(variable, grad)
+        return {variable: variable.value + update, **new_slots}
 
 
 def _refuse_integer_variables(variables):
