@@ -29,6 +29,7 @@ help:
 	@echo "make lint            check the code and the notebooks with ruff"
 	@echo "make test-optimized  the unit tests and notebooks again, every Session optimizing"
 	@echo "make test-minimums   the tests against the lowest versions requirements.txt allows"
+	@echo "make mutation-check  plant wrong results in the optimizer: the unit tests must fail"
 	@echo "make test-wheel      build the wheel, install it in a fresh venv, test it there"
 	@echo "make benchmark       training speed next to NumPy by hand, and import times"
 	@echo "make browser-test    the explorables in JupyterLab in headless Chromium"
