@@ -6,6 +6,7 @@ Every name below is public; its docstring says where it lives.
 from . import datasets, explore, layers, nn, plot, train
 from . import operators as _operators  # noqa: F401  (gives nodes + - * / @ **)
 from .constant import Constant, constant
+from .default_session import get_default_session
 from .draw import backprop_trace, draw_graph, graph_layout
 from .dtypes import bool_ as bool
 from .dtypes import float32, float64, int32, int64
@@ -19,12 +20,15 @@ from .initializers import (
     random_normal_initializer,
     zeros_initializer,
 )
+from .interactive_session import InteractiveSession
 from .operation import Operation
 from .ops.activations import log_softmax, relu, sigmoid, softmax, tanh
 from .ops.arithmetic import add, add_n, divide, maximum, minimum, multiply, negative, pow, subtract
 from .ops.comparison import equal, greater, greater_equal, less, less_equal, where
 from .ops.elementwise import abs, exp, log, sign, sqrt, square
+from .ops.fill import fill, ones, zeros
 from .ops.matmul import matmul
+from .ops.random_ops import random_normal, random_uniform, truncated_normal
 from .ops.reductions import argmax, reduce_max, reduce_mean, reduce_sum
 from .ops.shape_ops import (
     cast,
@@ -32,6 +36,7 @@ from .ops.shape_ops import (
     matrix_transpose,
     ones_like,
     reshape,
+    stop_gradient,
     transpose,
     zeros_like,
 )
@@ -63,4 +68,6 @@ __all__ = [
     "show_source", "sigmoid", "sign", "softmax", "sqrt", "square", "subtract", "tanh", "train",
     "trainable_variables", "transpose", "variables_initializer", "where", "zeros_initializer",
     "zeros_like",
+    "InteractiveSession", "fill", "get_default_session", "ones", "random_normal",
+    "random_uniform", "stop_gradient", "truncated_normal", "zeros",
 ]

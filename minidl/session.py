@@ -6,6 +6,7 @@ from its inputs' values. Variables change only at the end of a run.
 """
 import numpy as np
 
+from . import default_session
 from .graph import Node, format_shape, get_default_graph
 from .optimize import OptimizedPlan
 from .placeholder import Placeholder
@@ -15,7 +16,8 @@ from .variable import VariableUpdate
 
 
 class Session:
-    """Runs the nodes of one graph (`tf.Session`). Usable as a context manager.
+    """Runs the nodes of one graph (`tf.Session`). Usable as a context
+    manager, which makes it the default session (`minidl.default_session`).
 
     Args:
         graph: the graph to run; the default graph when None.
@@ -96,12 +98,18 @@ class Session:
         self.closed = True
         self._orders.clear()
 
-    def __enter__(self):
+    def __enter__(self):  # inside `with`, this is the default session
+        default_session.make_default(self)
         return self
 
     def __exit__(self, *exc_info):
+        default_session.stop_being_default(self)
         self.close()
         return False
+
+    def as_default(self):
+        """A `with` block in which this session is the default session."""
+        return default_session.as_default(self)
 
     def _checked_feed(self, fetch_nodes, feed_dict):
         """The fed values as {node: array}, once the fetches and the feed are checked."""

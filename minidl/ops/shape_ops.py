@@ -216,3 +216,18 @@ def ones_like(x, name=None):
 def zeros_like(x, name=None):
     """Zeros in the shape and dtype of x (`tf.zeros_like`)."""
     return ZerosLike(x, name)
+
+
+class StopGradient(UnaryOperation):
+    """x itself, as a constant for gradients: nothing flows back through it."""
+
+    def compute(self, x):
+        return x
+
+    def gradient(self, grad):
+        return [None]
+
+
+def stop_gradient(x, name=None):
+    """x, through which no gradient flows back (`tf.stop_gradient`)."""
+    return StopGradient(x, name)
