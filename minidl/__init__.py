@@ -24,6 +24,7 @@ from .interactive_session import InteractiveSession
 from .operation import Operation
 from .ops.activations import log_softmax, relu, sigmoid, softmax, tanh
 from .ops.arithmetic import add, add_n, divide, maximum, minimum, multiply, negative, pow, subtract
+from .ops.arithmetic import clip_by_value
 from .ops.comparison import equal, greater, greater_equal, less, less_equal, where
 from .ops.elementwise import abs, exp, log, sign, sqrt, square
 from .ops.fill import fill, ones, zeros
@@ -69,5 +70,5 @@ __all__ = [
     "trainable_variables", "transpose", "variables_initializer", "where", "zeros_initializer",
     "zeros_like",
     "InteractiveSession", "fill", "get_default_session", "ones", "random_normal",
-    "random_uniform", "stop_gradient", "truncated_normal", "zeros",
+    "random_uniform", "stop_gradient", "truncated_normal", "zeros", "clip_by_value",
 ]
