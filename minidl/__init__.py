@@ -23,8 +23,18 @@ from .initializers import (
 from .interactive_session import InteractiveSession
 from .operation import Operation
 from .ops.activations import log_softmax, relu, sigmoid, softmax, tanh
-from .ops.arithmetic import add, add_n, divide, maximum, minimum, multiply, negative, pow, subtract
-from .ops.arithmetic import clip_by_value
+from .ops.arithmetic import (
+    add,
+    add_n,
+    clip_by_value,
+    divide,
+    maximum,
+    minimum,
+    multiply,
+    negative,
+    pow,
+    subtract,
+)
 from .ops.comparison import equal, greater, greater_equal, less, less_equal, where
 from .ops.elementwise import abs, exp, log, sign, sqrt, square
 from .ops.fill import fill, ones, zeros
