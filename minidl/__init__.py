@@ -38,6 +38,7 @@ from .ops.arithmetic import (
 from .ops.comparison import equal, greater, greater_equal, less, less_equal, where
 from .ops.elementwise import abs, exp, log, sign, sqrt, square
 from .ops.fill import fill, ones, zeros
+from .ops.indexing import newaxis
 from .ops.matmul import matmul
 from .ops.random_ops import random_normal, random_uniform, truncated_normal
 from .ops.reductions import argmax, reduce_max, reduce_mean, reduce_sum
@@ -47,6 +48,7 @@ from .ops.shape_ops import (
     matrix_transpose,
     ones_like,
     reshape,
+    shape,
     stop_gradient,
     transpose,
     zeros_like,
@@ -57,6 +59,9 @@ from .session import Session
 from .source import show_source
 from .variable import (
     Variable,
+    assign,
+    assign_add,
+    assign_sub,
     global_variables,
     global_variables_initializer,
     trainable_variables,
@@ -81,4 +86,5 @@ __all__ = [
     "zeros_like",
     "InteractiveSession", "fill", "get_default_session", "ones", "random_normal",
     "random_uniform", "stop_gradient", "truncated_normal", "zeros", "clip_by_value",
+    "assign", "assign_add", "assign_sub", "newaxis", "shape",
 ]

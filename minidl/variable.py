@@ -143,3 +143,19 @@ def global_variables_initializer():
 def variables_initializer(var_list, name="init"):
     """An operation that resets the variables in `var_list` to their initial values."""
     return InitializeVariables(var_list, name)
+
+
+def assign(ref, value, name=None):
+    """An operation that sets variable `ref` to `value` when run; fetching it
+    gives the new value (`tf.assign`)."""
+    return Assign(ref, value, name)
+
+
+def assign_add(ref, value, name=None):
+    """An operation that adds `value` to variable `ref` when run (`tf.assign_add`)."""
+    return Assign(ref, ref + value, name or "assign_add")
+
+
+def assign_sub(ref, value, name=None):
+    """An operation that subtracts `value` from variable `ref` when run (`tf.assign_sub`)."""
+    return Assign(ref, ref - value, name or "assign_sub")

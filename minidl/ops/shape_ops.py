@@ -231,3 +231,24 @@ class StopGradient(UnaryOperation):
 def stop_gradient(x, name=None):
     """x, through which no gradient flows back (`tf.stop_gradient`)."""
     return StopGradient(x, name)
+
+
+class Shape(UnaryOperation):
+    """The shape of x when the graph runs, as int32 sizes: the dynamic shape,
+    with the sizes the static `x.shape` leaves as None (like a batch size)."""
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        shape, = input_shapes
+        return (None if shape is None else (len(shape),)), np.dtype(np.int32)
+
+    def compute(self, x):
+        return np.array(np.shape(x), dtype=np.int32)
+
+    def gradient(self, grad):
+        return [None]
+
+
+def shape(x, name=None):
+    """x's shape as a node (`tf.shape`), so `tf.shape(x)[0]` is the batch size
+    of the run."""
+    return Shape(x, name)
