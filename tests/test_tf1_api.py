@@ -4,6 +4,7 @@ initial values from ops, the default session, TF1's older keyword spellings,
 TensorFlow 1's documented behaviour, not against minidl's own result."""
 import numpy as np
 import pytest
+from gradcheck import check_gradients
 
 import minidl as tf
 
@@ -170,3 +171,51 @@ def test_both_spellings_of_an_axis_are_refused():
         tf.reduce_sum(tf.constant([1.0]), axis=0, reduction_indices=0)
     with pytest.raises(ValueError, match="axis or dimension"):
         tf.argmax(tf.constant([1.0]), axis=0, dimension=0)
+
+
+@pytest.mark.parametrize("index", [
+    lambda x: x[0], lambda x: x[:, 1:3], lambda x: x[..., -1], lambda x: x[1, ::2],
+    lambda x: x[:, tf.newaxis, 2], lambda x: x[::-1] * x[0],
+], ids=["row", "columns", "last", "stride", "newaxis", "reversed-and-reused"])
+def test_indexing_a_node_gives_numpys_values_and_gradients(index):
+    x = np.arange(12.0).reshape(3, 4) / 7
+    with tf.Session() as sess:
+        np.testing.assert_array_equal(sess.run(index(tf.constant(x))), index(x))
+    check_gradients(index, x)
+
+
+def test_indexing_knows_the_static_shape_where_it_can():
+    x = tf.placeholder(tf.float32, [None, 4])
+    assert x[0].shape == (4,) and x[:, 1:3].shape == (None, 2)
+    assert x[..., -1].shape == (None,) and x[:, tf.newaxis].shape == (None, 1, 4)
+    assert x[:, 1:3].dtype == np.float32
+
+
+def test_indexing_with_a_node_or_a_list_is_refused_naming_both():
+    x = tf.constant(np.ones((2, 3)), name="x")
+    graph = tf.get_default_graph()
+    count = len(graph.nodes)
+    i = tf.constant(0, name="i")
+    with pytest.raises(TypeError, match="cannot index 'x' with node 'i'"):
+        x[i]
+    with pytest.raises(TypeError, match=r"cannot index 'x' with \[0, 1\]"):
+        x[[0, 1]]
+    assert len(graph.nodes) == count + 1  # only i
+
+
+def test_shape_is_the_dynamic_shape_of_the_run():
+    x = tf.placeholder(tf.float32, [None, 3])
+    batch = tf.shape(x)[0]
+    assert tf.shape(x).shape == (2,) and tf.shape(x).dtype == np.int32
+    with tf.Session() as sess:
+        assert sess.run(batch, {x: np.ones((5, 3))}) == 5
+        np.testing.assert_array_equal(sess.run(tf.shape(x), {x: np.ones((2, 3))}), [2, 3])
+
+
+def test_assign_functions_set_add_and_subtract_and_give_the_new_value():
+    v = tf.Variable([1.0, 2.0])
+    with tf.Session() as sess:
+        np.testing.assert_array_equal(sess.run(tf.assign_add(v, [1.0, 1.0])), [2.0, 3.0])
+        np.testing.assert_array_equal(sess.run(tf.assign_sub(v, 0.5)), [1.5, 2.5])
+        np.testing.assert_array_equal(sess.run(tf.assign(v, [0.0, 9.0])), [0.0, 9.0])
+        np.testing.assert_array_equal(sess.run(v), [0.0, 9.0])
