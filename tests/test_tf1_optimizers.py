@@ -83,3 +83,86 @@ def test_tensorflow_1_agrees(make_optimizer):
     tf1 = tensorflow_v1()
     np.testing.assert_allclose(train(tf, make_optimizer, 3), train(tf1, make_optimizer, 3),
                                rtol=1e-6)
+
+
+def test_a_learning_rate_fed_each_run_is_used_and_builds_nothing_new():
+    w = tf.Variable(W0)
+    rate = tf.placeholder(tf.float64, [], name="rate")
+    loss = tf.reduce_sum(tf.square(tf.matmul(X, w[:, None])[:, 0] - Y))
+    step = tf.train.GradientDescentOptimizer(rate).minimize(loss)
+    graph = tf.get_default_graph()
+    with tf.Session() as sess:
+        sess.run(step, {rate: 0.01})
+        count = len(graph.nodes)
+        sess.run(step, {rate: 0.02})
+        assert len(graph.nodes) == count
+        w1 = W0 - 0.01 * hand_gradient(W0)
+        np.testing.assert_allclose(sess.run(w), w1 - 0.02 * hand_gradient(w1), rtol=1e-12)
+        with pytest.raises(ValueError, match="placeholder 'rate' needs a value"):
+            sess.run(step)
+
+
+@pytest.mark.parametrize("staircase", [False, True])
+def test_exponential_decay_follows_the_global_step(staircase):
+    """rate = 0.1 * 0.5 ** (step / 2), the exponent rounded down with staircase."""
+    global_step = tf.train.get_or_create_global_step()
+    assert tf.train.get_or_create_global_step() is global_step and not global_step.trainable
+    rate = tf.train.exponential_decay(0.1, global_step, 2, 0.5, staircase=staircase)
+    w = tf.Variable(W0)
+    loss = tf.reduce_sum(tf.square(tf.matmul(X, w[:, None])[:, 0] - Y))
+    step = tf.train.GradientDescentOptimizer(rate).minimize(loss, global_step=global_step)
+    expected_w = W0.copy()
+    with tf.Session() as sess:
+        for t in range(3):
+            exponent = t // 2 if staircase else t / 2
+            assert sess.run(rate) == pytest.approx(0.1 * 0.5 ** exponent)
+            expected_w = expected_w - 0.1 * 0.5 ** exponent * hand_gradient(expected_w)
+            sess.run(step)
+        assert sess.run(global_step) == 3
+        np.testing.assert_allclose(sess.run(w), expected_w, rtol=1e-12)
+
+
+def test_the_optimizing_session_trains_with_a_rate_node_as_the_plain_one_does():
+    rate = tf.placeholder(tf.float64, [])
+    global_step = tf.train.get_or_create_global_step()
+    w = tf.Variable(W0)
+    loss = tf.reduce_sum(tf.square(tf.matmul(X, w[:, None])[:, 0] - Y))
+    step = tf.train.MomentumOptimizer(rate, 0.9).minimize(loss, global_step=global_step)
+    results = []
+    for optimize in (False, True):
+        with tf.Session(optimize=optimize) as sess:
+            sess.run(tf.global_variables_initializer())
+            for r in (0.01, 0.02, 0.005):
+                sess.run(step, {rate: r})
+            results.append(sess.run([w, global_step]))
+    np.testing.assert_allclose(results[1][0], results[0][0], rtol=1e-12)
+    assert results[0][1] == results[1][1] == 3
+
+
+def test_global_step_must_be_a_variable():
+    w = tf.Variable(1.0)
+    with pytest.raises(TypeError, match="global_step must be a variable"):
+        tf.train.GradientDescentOptimizer(0.1).minimize(w * w, global_step=3)
+
+
+def test_tensorflow_1_agrees_on_a_decayed_rate_and_the_global_step():
+    tf1 = tensorflow_v1()
+
+    def decayed(lib):
+        with lib.Graph().as_default():
+            global_step = lib.train.get_or_create_global_step()
+            rate = lib.train.exponential_decay(0.1, global_step, 2, 0.5)
+            w = lib.Variable(W0)
+            loss = lib.reduce_sum(lib.square(lib.matmul(X, w[:, None])[:, 0] - Y))
+            step = lib.train.AdamOptimizer(rate).minimize(loss, global_step=global_step)
+            with lib.Session() as sess:
+                sess.run(lib.global_variables_initializer())
+                for _ in range(3):
+                    sess.run(step)
+                return sess.run([w, global_step])
+
+    ours, theirs = decayed(tf), decayed(tf1)
+    # TensorFlow keeps Adam's beta2 = 0.999 as a float32 (0.99900001), so its
+    # 1 - beta2 is off by 1.3e-5 relative; w agrees to about 1e-5.
+    np.testing.assert_allclose(ours[0], theirs[0], rtol=1e-4)
+    assert ours[1] == theirs[1] == 3
