@@ -12,7 +12,7 @@ from .optimize import OptimizedPlan
 from .placeholder import Placeholder
 from .shapes import shape_matches
 from .traversal import topological_order
-from .variable import VariableUpdate
+from .variable import VariableUpdate, refuse_two_updates_of_one_variable
 
 
 class Session:
@@ -140,13 +140,15 @@ def execution_order(fetch_nodes, fed_nodes):
     they need.
 
     Raises:
-        ValueError: a placeholder is needed but not fed; the message names it.
+        ValueError: a placeholder is needed but not fed, or two updates change
+            one variable; the message names them.
     """
     __tracebackhide__ = True
     order = topological_order(fetch_nodes, stop_at=fed_nodes)
     for node in order:
         if isinstance(node, Placeholder) and node not in fed_nodes:
             raise ValueError(_missing_feed_message(node, fetch_nodes))
+    refuse_two_updates_of_one_variable(order)
     return [node for node in order if node not in fed_nodes]
 
 

@@ -159,3 +159,32 @@ def assign_add(ref, value, name=None):
 def assign_sub(ref, value, name=None):
     """An operation that subtracts `value` from variable `ref` when run (`tf.assign_sub`)."""
     return Assign(ref, ref - value, name or "assign_sub")
+
+
+def refuse_two_updates_of_one_variable(nodes):
+    """A ValueError naming two updates among `nodes` that change the same
+    variable. Every update of a run is computed from the values the variables
+    had before it, so the second would silently undo the first (TensorFlow 1
+    applies both, one after the other, in an order it does not promise)."""
+    changed_by = {}
+    for node in nodes:
+        for variable in _variables_changed_by(node):
+            if variable in changed_by:
+                raise ValueError(
+                    f"'{changed_by[variable].name}' and '{node.name}' both change variable "
+                    f"'{variable.name}' in one run, and minidl computes each update from "
+                    f"the values before the run, so one would undo the other. Run them in "
+                    f"separate session.run calls (or minimize the sum of the losses)")
+            changed_by[variable] = node
+
+
+def _variables_changed_by(node):
+    """The variables an update changes, as far as it says: `variable`,
+    `variables` and `global_step` attributes (none for other nodes)."""
+    if not isinstance(node, VariableUpdate):
+        return []
+    changed = list(getattr(node, "variables", []))
+    for attribute in ("variable", "global_step"):
+        if getattr(node, attribute, None) is not None:
+            changed.append(getattr(node, attribute))
+    return changed

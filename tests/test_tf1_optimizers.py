@@ -166,3 +166,30 @@ def test_tensorflow_1_agrees_on_a_decayed_rate_and_the_global_step():
     # 1 - beta2 is off by 1.3e-5 relative; w agrees to about 1e-5.
     np.testing.assert_allclose(ours[0], theirs[0], rtol=1e-4)
     assert ours[1] == theirs[1] == 3
+
+
+@pytest.mark.parametrize("optimize", [False, True], ids=["plain", "optimizing"])
+@pytest.mark.parametrize("fetches", [
+    lambda w, first, second: [first, second],
+    lambda w, first, second: [tf.assign(w, [5.0, 5.0]), first],
+    lambda w, first, second: {"init": tf.global_variables_initializer(), "step": second},
+], ids=["two-optimizers", "assign-and-train", "init-and-train"])
+def test_two_updates_of_one_variable_in_one_run_are_refused_and_change_nothing(fetches,
+                                                                              optimize):
+    w = tf.Variable(W0, name="w")
+    loss = tf.reduce_sum(tf.square(tf.matmul(X, w[:, None])[:, 0] - Y))
+    first = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+    second = tf.train.MomentumOptimizer(0.1, 0.9).minimize(loss)
+    fetched = fetches(w, first, second)
+    with tf.Session(optimize=optimize) as sess:
+        with pytest.raises(ValueError, match="both change variable 'w' in one run"):
+            sess.run(fetched)
+        np.testing.assert_array_equal(sess.run(w), W0)
+        sess.run(first)  # each alone still trains
+        sess.run(second)
+
+
+def test_a_variable_listed_twice_in_one_step_is_refused():
+    w = tf.Variable(W0, name="w")
+    with pytest.raises(ValueError, match=r"\['w'\] appear more than once"):
+        tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(w * w), var_list=[w, w])

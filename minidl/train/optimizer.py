@@ -49,6 +49,7 @@ class Optimizer:
         each run (training_step.py)."""
         pairs = [(grad, variable) for grad, variable in grads_and_vars if grad is not None]
         _refuse_integer_variables([variable for _, variable in pairs])
+        _refuse_repeated_variables([variable for _, variable in pairs])
         for _, variable in pairs:
             self.slots_for(variable)  # built now, as nodes of the graph
         if global_step is not None or isinstance(self.learning_rate, Node):
@@ -118,6 +119,17 @@ def _refuse_integer_variables(variables):
                 f"Make it hold floats: write its initial value with floats, as in "
                 f"tf.Variable([1.0, 2.0]), or give dtype=tf.float32; or build it with "
                 f"trainable=False if it is not meant to be trained")
+
+
+def _refuse_repeated_variables(variables):
+    """A ValueError naming a variable listed twice: one step computes each
+    update from the value before it, so the second would undo the first
+    (TensorFlow 1 applies both)."""
+    names = [variable.name for variable in variables]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise ValueError(f"variables {repeated} appear more than once in one optimizer step; "
+                         f"list each variable once (to take two steps, run the step twice)")
 
 
 class ApplyGradients(VariableUpdate):
