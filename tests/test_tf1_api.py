@@ -219,3 +219,37 @@ def test_assign_functions_set_add_and_subtract_and_give_the_new_value():
         np.testing.assert_array_equal(sess.run(tf.assign_sub(v, 0.5)), [1.5, 2.5])
         np.testing.assert_array_equal(sess.run(tf.assign(v, [0.0, 9.0])), [0.0, 9.0])
         np.testing.assert_array_equal(sess.run(v), [0.0, 9.0])
+
+
+def test_a_saver_takes_tf1s_dict_of_names_and_a_pathlib_path(tmp_path):
+    w = tf.Variable([1.0, 2.0], name="w")
+    saver = tf.train.Saver({"weights": w})
+    with tf.Session() as sess:
+        written = saver.save(sess, tmp_path / "model")
+        with np.load(written) as saved:
+            assert saved.files == ["weights"]
+        sess.run(w.assign([7.0, 7.0]))
+        saver.restore(sess, tmp_path / "model")
+        np.testing.assert_array_equal(sess.run(w), [1.0, 2.0])
+        with pytest.raises(ValueError, match=r"no value for variable 'w' \(saved as 'other'\)"):
+            tf.train.Saver({"other": w}).restore(sess, tmp_path / "model")
+
+
+def test_dense_says_what_to_write_for_a_float_units_or_an_initializer_class():
+    x = tf.placeholder(tf.float32, [None, 3], name="x")
+    graph = tf.get_default_graph()
+    count = len(graph.nodes)
+    with pytest.raises(TypeError, match=r"dense 'dense': units must be .* units=2, got 2.0"):
+        tf.layers.dense(x, units=2.0)
+    with pytest.raises(TypeError, match=r"kernel_initializer is the class GlorotUniform.*"
+                                        r"parentheses"):
+        tf.layers.dense(x, 2, kernel_initializer=tf.glorot_uniform_initializer)
+    with pytest.raises(TypeError, match="bias_initializer is the class"):
+        tf.layers.dense(x, 2, bias_initializer=tf.zeros_initializer)
+    assert len(graph.nodes) == count
+    assert tf.layers.dense(x, np.int64(2)).shape == (None, 2)
+
+
+def test_a_constant_initializer_too_short_for_the_shape_is_refused_saying_why():
+    with pytest.raises(ValueError, match="holds 2 numbers.*needs 4.*TensorFlow 1 would repeat"):
+        tf.constant_initializer([1.0, 2.0])((2, 2))
