@@ -41,7 +41,7 @@ from .ops.fill import fill, ones, zeros
 from .ops.indexing import newaxis
 from .ops.matmul import matmul
 from .ops.random_ops import random_normal, random_uniform, truncated_normal
-from .ops.reductions import argmax, reduce_max, reduce_mean, reduce_sum
+from .ops.reductions import arg_max, arg_min, argmax, argmin, reduce_max, reduce_mean, reduce_sum
 from .ops.shape_ops import (
     cast,
     expand_dims,
@@ -86,5 +86,5 @@ __all__ = [
     "zeros_like",
     "InteractiveSession", "fill", "get_default_session", "ones", "random_normal",
     "random_uniform", "stop_gradient", "truncated_normal", "zeros", "clip_by_value",
-    "assign", "assign_add", "assign_sub", "newaxis", "shape",
+    "assign", "assign_add", "assign_sub", "newaxis", "shape", "arg_max", "arg_min", "argmin",
 ]

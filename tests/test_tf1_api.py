@@ -160,8 +160,9 @@ def test_reductions_and_argmax_take_tf1s_older_spellings():
         values = sess.run([tf.reduce_sum(x, reduction_indices=1),
                            tf.reduce_mean(x, reduction_indices=[0], keep_dims=True),
                            tf.reduce_max(x, keep_dims=True),
-                           tf.argmax(x, dimension=1), tf.argmax(x)])
-    expected = [[6.0, 5.0], [[2.0, 3.5]], [[5.0]], [1, 0], [1, 0]]
+                           tf.argmax(x, dimension=1), tf.argmax(x),
+                           tf.arg_min(x, 1), tf.argmin(x, dimension=0), tf.arg_max(x, 0)])
+    expected = [[6.0, 5.0], [[2.0, 3.5]], [[5.0]], [1, 0], [1, 0], [0, 1], [0, 1], [1, 0]]
     for value, want in zip(values, expected):
         np.testing.assert_array_equal(value, want)
 

@@ -153,6 +153,15 @@ class ArgMax(Operation):
         return [None]
 
 
+class ArgMin(ArgMax):
+    """The index of the smallest value along `axis`. An index has no gradient."""
+
+    default_name = "argmin"
+
+    def compute(self, x):
+        return np.argmin(x, axis=self.axis)
+
+
 def _mean_of_booleans(x):
     return TypeError(f"reduce_mean cannot average the booleans of '{x.name}' (TensorFlow "
                      f"refuses them too): cast them to numbers first, e.g. "
@@ -215,6 +224,16 @@ def argmax(x, axis=None, name=None, dimension=None):
     default axis is 0). TensorFlow 1's older spelling `dimension=` works too."""
     axis, _ = _older_spellings("argmax", axis, False, dimension, None, "dimension")
     return ArgMax(x, 0 if axis is None else axis, name)
+
+
+def argmin(x, axis=None, name=None, dimension=None):
+    """The index of the smallest element along `axis` (`tf.argmin`, whose
+    default axis is 0). TensorFlow 1's older spelling `dimension=` works too."""
+    axis, _ = _older_spellings("argmin", axis, False, dimension, None, "dimension")
+    return ArgMin(x, 0 if axis is None else axis, name)
+
+
+arg_max, arg_min = argmax, argmin  # TensorFlow 1's first names for them
 
 
 def _older_spellings(function, axis, keepdims, old_axis, old_keepdims,
