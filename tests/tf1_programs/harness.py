@@ -60,12 +60,26 @@ def run_program(name, library, workdir):
     with (_stand_in_random_ops(tf), contextlib.redirect_stdout(output),
           contextlib.chdir(workdir), _on_path(FOLDER), warnings.catch_warnings()):
         warnings.simplefilter("ignore")  # TensorFlow's deprecations, Agg's plt.show
-        import matplotlib
-        matplotlib.use("Agg")
-        exec(compile(source, str(FOLDER / f"{name}.py"), "exec"), {"__name__": "__main__"})
-    import matplotlib.pyplot as plt
-    plt.close("all")
+        with _figures_drawn_off_screen():
+            exec(compile(source, str(FOLDER / f"{name}.py"), "exec"), {"__name__": "__main__"})
     return output.getvalue()
+
+
+@contextlib.contextmanager
+def _figures_drawn_off_screen():
+    """Programs that plot draw with Agg, into nothing; a program that ends by
+    waiting for a key press (`plt.waitforbuttonpress()`) gets one at once."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    wait = plt.waitforbuttonpress
+    plt.waitforbuttonpress = lambda *args, **kwargs: True
+    try:
+        yield
+    finally:
+        plt.waitforbuttonpress = wait
+        plt.close("all")
+        plt.ioff()
 
 
 @contextlib.contextmanager
