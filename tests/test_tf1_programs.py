@@ -13,6 +13,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import minidl
+
 sys.path.insert(0, str(Path(__file__).parent / "tf1_programs"))
 from harness import (  # noqa: E402
     PROGRAMS,
@@ -41,8 +43,14 @@ def test_there_is_a_handful_of_programs_each_with_tensorflows_numbers():
         assert expected_path(name).read_text().strip(), name
 
 
+@pytest.mark.parametrize("optimize", [False, True], ids=["plain", "optimizing"])
 @pytest.mark.parametrize("name", PROGRAMS)
-def test_program_prints_what_tensorflow_1_printed(name, tmp_path):
+def test_program_prints_what_tensorflow_1_printed(name, optimize, tmp_path, monkeypatch):
+    """On the plain session and, every `tf.Session()` made optimizing, on
+    chapter 12's optimizing session."""
+    make_session = minidl.Session.__init__
+    monkeypatch.setattr(minidl.Session, "__init__", lambda self, graph=None, **options:
+                        make_session(self, graph, **{**options, "optimize": optimize}))
     printed = run_program(name, "minidl", tmp_path)
     for ours, theirs in KNOWN_DIFFERENCES.get(name, []):
         printed = printed.replace(ours, theirs)
