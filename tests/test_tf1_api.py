@@ -55,6 +55,12 @@ def test_random_uniform_of_integers_needs_maxval():
         tf.random_uniform([2], dtype=tf.int32)
 
 
+def test_a_random_shape_computed_in_the_run_is_refused_saying_so():
+    x = tf.placeholder(tf.float32, [None, 3])
+    with pytest.raises(TypeError, match="shape as numbers when the graph is built"):
+        tf.random_normal([tf.shape(x)[0], 3])
+
+
 def test_zeros_ones_and_fill_are_float32_unless_told():
     with tf.Session() as sess:
         zeros, ones, filled = sess.run([tf.zeros([2, 3]), tf.ones(4, dtype=tf.int32),

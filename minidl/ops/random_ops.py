@@ -57,6 +57,9 @@ class RandomOperation(Operation):
     stateful = True  # a new value every run: never computed ahead, never shared
 
     def __init__(self, shape, dtype, seed=None, name=None):
+        if isinstance(shape, Node) or any(isinstance(size, Node) for size in np.ravel(shape)):
+            raise TypeError(f"{type(self).__name__} needs its shape as numbers when the "
+                            f"graph is built (like [784, 256]), not a node such as tf.shape(x)")
         self.random_shape = as_shape(shape)
         self.random_dtype = as_dtype(dtype)
         self.generator = random_generator(seed, get_default_graph())
