@@ -84,7 +84,8 @@ __all__ = [
     "show_source", "sigmoid", "sign", "softmax", "sqrt", "square", "subtract", "tanh", "train",
     "trainable_variables", "transpose", "variables_initializer", "where", "zeros_initializer",
     "zeros_like",
-    "InteractiveSession", "fill", "get_default_session", "ones", "random_normal",
-    "random_uniform", "stop_gradient", "truncated_normal", "zeros", "clip_by_value",
-    "assign", "assign_add", "assign_sub", "newaxis", "shape", "arg_max", "arg_min", "argmin",
+    # TensorFlow 1 names the next tutorial uses (API_INDEX.md, last table)
+    "InteractiveSession", "arg_max", "arg_min", "argmin", "assign", "assign_add", "assign_sub",
+    "clip_by_value", "fill", "get_default_session", "newaxis", "ones", "random_normal",
+    "random_uniform", "shape", "stop_gradient", "truncated_normal", "zeros",
 ]
