@@ -15,6 +15,7 @@ import importlib
 from . import datasets, layers, nn, optimize, train
 from . import operators as _operators  # noqa: F401  (gives nodes + - * / @ **)
 from .constant import Constant, constant
+from .default_session import get_default_session
 from .dtypes import bool_ as bool
 from .dtypes import float32, float64, int32, int64
 from .gradient_check import GradientCheckReport, gradient_check
@@ -26,19 +27,36 @@ from .initializers import (
     random_normal_initializer,
     zeros_initializer,
 )
+from .interactive_session import InteractiveSession
 from .operation import Operation
 from .ops.activations import log_softmax, relu, sigmoid, softmax, tanh
-from .ops.arithmetic import add, add_n, divide, maximum, minimum, multiply, negative, pow, subtract
+from .ops.arithmetic import (
+    add,
+    add_n,
+    clip_by_value,
+    divide,
+    maximum,
+    minimum,
+    multiply,
+    negative,
+    pow,
+    subtract,
+)
 from .ops.comparison import equal, greater, greater_equal, less, less_equal, where
 from .ops.elementwise import abs, exp, log, sign, sqrt, square
+from .ops.fill import fill, ones, zeros
+from .ops.indexing import newaxis
 from .ops.matmul import matmul
-from .ops.reductions import argmax, reduce_max, reduce_mean, reduce_sum
+from .ops.random_ops import random_normal, random_uniform, truncated_normal
+from .ops.reductions import arg_max, arg_min, argmax, argmin, reduce_max, reduce_mean, reduce_sum
 from .ops.shape_ops import (
     cast,
     expand_dims,
     matrix_transpose,
     ones_like,
     reshape,
+    shape,
+    stop_gradient,
     transpose,
     zeros_like,
 )
@@ -48,6 +66,9 @@ from .session import Session
 from .source import show_source
 from .variable import (
     Variable,
+    assign,
+    assign_add,
+    assign_sub,
     global_variables,
     global_variables_initializer,
     trainable_variables,
@@ -93,4 +114,8 @@ __all__ = [
     "show_source", "sigmoid", "sign", "softmax", "sqrt", "square", "subtract", "tanh", "train",
     "trainable_variables", "transpose", "variables_initializer", "where", "zeros_initializer",
     "zeros_like",
+    # TensorFlow 1 names the next tutorial uses (API_INDEX.md, last table)
+    "InteractiveSession", "arg_max", "arg_min", "argmin", "assign", "assign_add", "assign_sub",
+    "clip_by_value", "fill", "get_default_session", "newaxis", "ones", "random_normal",
+    "random_uniform", "shape", "stop_gradient", "truncated_normal", "zeros",
 ]

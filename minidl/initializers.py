@@ -61,7 +61,9 @@ class Constant(Initializer):
             return np.full(shape, self.value.item())
         if self.value.size != np.prod(shape, dtype=int):
             raise ValueError(f"constant_initializer holds {self.value.size} numbers, but a "
-                             f"variable of shape {shape} needs {np.prod(shape, dtype=int)}")
+                             f"variable of shape {shape} needs {np.prod(shape, dtype=int)} "
+                             f"(TensorFlow 1 would repeat the last number to fill it; "
+                             f"minidl asks for all of them, e.g. np.full or np.resize)")
         return self.value.reshape(shape)
 
 

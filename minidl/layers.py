@@ -42,6 +42,7 @@ def dense(inputs, units, activation=None, use_bias=True, kernel_initializer=None
     """
     graph = get_default_graph()
     scope = _layer_scope(graph, name)
+    _check_arguments(scope, units, kernel_initializer, bias_initializer)
     n_in = _input_size(inputs, scope, graph)
     inputs = inputs if isinstance(inputs, Node) else constant(inputs)
     dtype = inputs.dtype if inputs.dtype is not None and inputs.dtype.kind == "f" else None
@@ -69,6 +70,20 @@ def _layer_scope(graph, name):
         count += 1
         scope = f"dense_{count}"
     return scope
+
+
+def _check_arguments(scope, units, kernel_initializer, bias_initializer):
+    """Errors that say what to write for a units count that is not a whole
+    number and an initializer class passed without being called."""
+    if not isinstance(units, (int, np.integer)) or isinstance(units, bool) or units < 1:
+        raise TypeError(f"dense '{scope}': units must be a whole number of outputs, "
+                        f"such as units=2, got {units!r}")
+    for argument, value in [("kernel_initializer", kernel_initializer),
+                            ("bias_initializer", bias_initializer)]:
+        if isinstance(value, type):
+            raise TypeError(f"dense '{scope}': {argument} is the class {value.__name__}, "
+                            f"not an initializer made from it; add the parentheses, as in "
+                            f"{argument}=tf.glorot_uniform_initializer()")
 
 
 def _input_size(inputs, scope, graph):

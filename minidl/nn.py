@@ -4,8 +4,10 @@ from .ops.dropout import dropout
 from .ops.losses import (
     l2_loss,
     sigmoid_cross_entropy_with_logits,
+    softmax_cross_entropy_with_logits,
     softmax_cross_entropy_with_logits_v2,
 )
 
 __all__ = ["dropout", "l2_loss", "log_softmax", "relu", "sigmoid", "softmax", "tanh",
-           "sigmoid_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2"]
+           "sigmoid_cross_entropy_with_logits", "softmax_cross_entropy_with_logits",
+           "softmax_cross_entropy_with_logits_v2"]

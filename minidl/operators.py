@@ -1,5 +1,6 @@
 """Python's operators on nodes: `a + b` builds `add(a, b)`, `-a` builds
-`negative(a)`, and so on, with plain numbers allowed on either side.
+`negative(a)`, `x[0]` builds a slice, and so on, with plain numbers allowed on
+either side.
 
 `==` is left alone (nodes are compared by identity, so they can be dictionary
 keys, as in a feed_dict); use `minidl.equal` for an elementwise comparison.
@@ -8,6 +9,7 @@ keys, as in a feed_dict); use `minidl.equal` for an elementwise comparison.
 from .graph import Node
 from .ops.arithmetic import add, divide, multiply, negative, pow, subtract
 from .ops.comparison import greater, greater_equal, less, less_equal
+from .ops.indexing import strided_slice_of
 from .ops.matmul import matmul
 
 
@@ -32,6 +34,7 @@ Node.__pow__, Node.__rpow__ = _binary(pow)
 Node.__gt__, Node.__lt__ = _binary(greater)[0], _binary(less)[0]
 Node.__ge__, Node.__le__ = _binary(greater_equal)[0], _binary(less_equal)[0]
 Node.__neg__ = negative
+Node.__getitem__ = strided_slice_of  # x[0], x[:, 1:3], x[..., -1]: ops/indexing.py
 
 
 def _truth_value(node):

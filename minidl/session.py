@@ -6,15 +6,17 @@ from its inputs' values. Variables change only at the end of a run.
 """
 import numpy as np
 
+from . import default_session
 from .graph import Node, format_shape, get_default_graph
 from .placeholder import Placeholder
 from .shapes import shape_matches
 from .traversal import topological_order
-from .variable import VariableUpdate
+from .variable import VariableUpdate, refuse_two_updates_of_one_variable
 
 
 class Session:
-    """Runs the nodes of one graph (`tf.Session`). Usable as a context manager.
+    """Runs the nodes of one graph (`tf.Session`). Usable as a context
+    manager, which makes it the default session (`minidl.default_session`).
 
     Args:
         graph: the graph to run; the default graph when None.
@@ -82,12 +84,18 @@ class Session:
         self.closed = True
         self._orders.clear()
 
-    def __enter__(self):
+    def __enter__(self):  # inside `with`, this is the default session
+        default_session.make_default(self)
         return self
 
     def __exit__(self, *exc_info):
+        default_session.stop_being_default(self)
         self.close()
         return False
+
+    def as_default(self):
+        """A `with` block in which this session is the default session."""
+        return default_session.as_default(self)
 
     def _checked_feed(self, fetch_nodes, feed_dict):
         """The fed values as {node: array}, once the fetches and the feed are checked."""
@@ -118,13 +126,15 @@ def execution_order(fetch_nodes, fed_nodes):
     they need.
 
     Raises:
-        ValueError: a placeholder is needed but not fed; the message names it.
+        ValueError: a placeholder is needed but not fed, or two updates change
+            one variable; the message names them.
     """
     __tracebackhide__ = True
     order = topological_order(fetch_nodes, stop_at=fed_nodes)
     for node in order:
         if isinstance(node, Placeholder) and node not in fed_nodes:
             raise ValueError(_missing_feed_message(node, fetch_nodes))
+    refuse_two_updates_of_one_variable(order)
     return [node for node in order if node not in fed_nodes]
 
 

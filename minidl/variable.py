@@ -4,6 +4,8 @@ import numpy as np
 from .dtypes import as_dtype
 from .graph import Node, format_shape, get_default_graph
 from .operation import Operation
+from .placeholder import Placeholder
+from .traversal import topological_order
 
 
 class Variable(Node):
@@ -19,7 +21,9 @@ class Variable(Node):
     `session.run(variable)` returned keeps its values while training goes on.
 
     Args:
-        initial_value: anything NumPy turns into an array (it is copied).
+        initial_value: anything NumPy turns into an array (it is copied), or
+            a node such as `tf.random_normal([784, 256])` or `tf.zeros([10])`:
+            its value is computed once, now, and kept as the initial value.
         dtype: e.g. `minidl.float32`; by default NumPy's choice (float64 for floats).
         name: a readable name; the default is `variable`, `variable_1`, ...
         trainable: whether optimizers may change it.
@@ -27,8 +31,7 @@ class Variable(Node):
 
     def __init__(self, initial_value, dtype=None, name=None, trainable=True):
         if isinstance(initial_value, Node):
-            raise TypeError("Variable needs a concrete initial value (a number, list "
-                            f"or array), not the node '{initial_value.name}'")
+            initial_value = _value_now(initial_value)
         self.initial_value = np.array(initial_value, dtype=as_dtype(dtype))
         self.value = self.initial_value.copy()
         self.trainable = trainable
@@ -43,6 +46,20 @@ class Variable(Node):
     def assign(self, value, name=None):
         """An operation that, when run, sets this variable to `value` (`tf.assign`)."""
         return Assign(self, value, name)
+
+
+def _value_now(node):
+    """The value of `node`, computed now from the values its inputs have now
+    (a random op draws once). TensorFlow 1 computes it each time the
+    initializer runs; minidl's variables have a value from the start."""
+    values = {}
+    for each in topological_order([node]):
+        if isinstance(each, Placeholder):
+            raise ValueError(f"a variable's initial value cannot depend on placeholder "
+                             f"'{each.name}': it is computed when the variable is built, "
+                             f"before anything is fed")
+        values[each] = each.compute(*[values[x] for x in each.inputs])
+    return values[node]
 
 
 class VariableUpdate(Operation):
@@ -126,3 +143,48 @@ def global_variables_initializer():
 def variables_initializer(var_list, name="init"):
     """An operation that resets the variables in `var_list` to their initial values."""
     return InitializeVariables(var_list, name)
+
+
+def assign(ref, value, name=None):
+    """An operation that sets variable `ref` to `value` when run; fetching it
+    gives the new value (`tf.assign`)."""
+    return Assign(ref, value, name)
+
+
+def assign_add(ref, value, name=None):
+    """An operation that adds `value` to variable `ref` when run (`tf.assign_add`)."""
+    return Assign(ref, ref + value, name or "assign_add")
+
+
+def assign_sub(ref, value, name=None):
+    """An operation that subtracts `value` from variable `ref` when run (`tf.assign_sub`)."""
+    return Assign(ref, ref - value, name or "assign_sub")
+
+
+def refuse_two_updates_of_one_variable(nodes):
+    """A ValueError naming two updates among `nodes` that change the same
+    variable. Every update of a run is computed from the values the variables
+    had before it, so the second would silently undo the first (TensorFlow 1
+    applies both, one after the other, in an order it does not promise)."""
+    changed_by = {}
+    for node in nodes:
+        for variable in _variables_changed_by(node):
+            if variable in changed_by:
+                raise ValueError(
+                    f"'{changed_by[variable].name}' and '{node.name}' both change variable "
+                    f"'{variable.name}' in one run, and minidl computes each update from "
+                    f"the values before the run, so one would undo the other. Run them in "
+                    f"separate session.run calls (or minimize the sum of the losses)")
+            changed_by[variable] = node
+
+
+def _variables_changed_by(node):
+    """The variables an update changes, as far as it says: `variable`,
+    `variables` and `global_step` attributes (none for other nodes)."""
+    if not isinstance(node, VariableUpdate):
+        return []
+    changed = list(getattr(node, "variables", []))
+    for attribute in ("variable", "global_step"):
+        if getattr(node, attribute, None) is not None:
+            changed.append(getattr(node, attribute))
+    return changed

@@ -174,3 +174,10 @@ def minimum(x, y, name=None):
 def add_n(inputs, name=None):
     """The sum of a list of nodes (`tf.add_n`)."""
     return AddN(inputs, name)
+
+
+def clip_by_value(t, clip_value_min, clip_value_max, name=None):
+    """t with every element below clip_value_min raised to it and every
+    element above clip_value_max lowered to it (`tf.clip_by_value`).
+    The gradient flows only to the elements left as they were."""
+    return minimum(maximum(t, clip_value_min), clip_value_max, name=name)

@@ -11,7 +11,7 @@ from ..graph import format_shape
 from ..operation import Operation
 from ..shapes import one_element_dtype, reduced_shape, same_shapes
 from .activations import log_softmax, sigmoid
-from .shape_ops import expand_dims
+from .shape_ops import expand_dims, stop_gradient
 
 
 def _same_shape(operation, input_shapes):
@@ -122,3 +122,17 @@ class L2Loss(Operation):
 def l2_loss(t, name=None):
     """Half the sum of the squares of `t`'s elements, a scalar (`tf.nn.l2_loss`)."""
     return L2Loss(t, name)
+
+
+def softmax_cross_entropy_with_logits(_sentinel=None, labels=None, logits=None, dim=-1,
+                                      name=None, axis=None):
+    """TensorFlow 1's first spelling of the softmax cross-entropy
+    (`tf.nn.softmax_cross_entropy_with_logits`), which every TF1-era MNIST
+    tutorial uses: the values of `softmax_cross_entropy_with_logits_v2`, but
+    no gradient flows into `labels` (they are data, not something trained).
+    As in TensorFlow 1, labels and logits must be given by name."""
+    if _sentinel is not None or labels is None or logits is None:
+        raise ValueError("call softmax_cross_entropy_with_logits with named arguments: "
+                         "softmax_cross_entropy_with_logits(labels=..., logits=...)")
+    return softmax_cross_entropy_with_logits_v2(
+        stop_gradient(labels), logits, dim if axis is None else axis, name)

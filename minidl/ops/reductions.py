@@ -153,6 +153,15 @@ class ArgMax(Operation):
         return [None]
 
 
+class ArgMin(ArgMax):
+    """The index of the smallest value along `axis`. An index has no gradient."""
+
+    default_name = "argmin"
+
+    def compute(self, x):
+        return np.argmin(x, axis=self.axis)
+
+
 def _mean_of_booleans(x):
     return TypeError(f"reduce_mean cannot average the booleans of '{x.name}' (TensorFlow "
                      f"refuses them too): cast them to numbers first, e.g. "
@@ -185,22 +194,57 @@ def unreduce(grad, like, axis, keepdims, name=None):
     return Unreduce(grad, like, axis, keepdims, name)
 
 
-def reduce_sum(x, axis=None, keepdims=False, name=None):
-    """The sum of the elements along `axis`, or of all (`tf.reduce_sum`)."""
+def reduce_sum(x, axis=None, keepdims=False, name=None, reduction_indices=None,
+               keep_dims=None):
+    """The sum of the elements along `axis`, or of all (`tf.reduce_sum`).
+    TensorFlow 1's older spellings `reduction_indices=` and `keep_dims=` work too."""
+    axis, keepdims = _older_spellings("reduce_sum", axis, keepdims, reduction_indices, keep_dims)
     return ReduceSum(x, axis, keepdims, name)
 
 
-def reduce_mean(x, axis=None, keepdims=False, name=None):
-    """The mean of the elements along `axis`, or of all (`tf.reduce_mean`)."""
+def reduce_mean(x, axis=None, keepdims=False, name=None, reduction_indices=None,
+                keep_dims=None):
+    """The mean of the elements along `axis`, or of all (`tf.reduce_mean`).
+    TensorFlow 1's older spellings `reduction_indices=` and `keep_dims=` work too."""
+    axis, keepdims = _older_spellings("reduce_mean", axis, keepdims, reduction_indices,
+                                      keep_dims)
     return ReduceMean(x, axis, keepdims, name)
 
 
-def reduce_max(x, axis=None, keepdims=False, name=None):
-    """The largest element along `axis`, or of all (`tf.reduce_max`)."""
+def reduce_max(x, axis=None, keepdims=False, name=None, reduction_indices=None,
+               keep_dims=None):
+    """The largest element along `axis`, or of all (`tf.reduce_max`).
+    TensorFlow 1's older spellings `reduction_indices=` and `keep_dims=` work too."""
+    axis, keepdims = _older_spellings("reduce_max", axis, keepdims, reduction_indices, keep_dims)
     return ReduceMax(x, axis, keepdims, name)
 
 
-def argmax(x, axis=0, name=None):
+def argmax(x, axis=None, name=None, dimension=None):
     """The index of the largest element along `axis` (`tf.argmax`, whose
-    default axis is 0)."""
-    return ArgMax(x, axis, name)
+    default axis is 0). TensorFlow 1's older spelling `dimension=` works too."""
+    axis, _ = _older_spellings("argmax", axis, False, dimension, None, "dimension")
+    return ArgMax(x, 0 if axis is None else axis, name)
+
+
+def argmin(x, axis=None, name=None, dimension=None):
+    """The index of the smallest element along `axis` (`tf.argmin`, whose
+    default axis is 0). TensorFlow 1's older spelling `dimension=` works too."""
+    axis, _ = _older_spellings("argmin", axis, False, dimension, None, "dimension")
+    return ArgMin(x, 0 if axis is None else axis, name)
+
+
+arg_max, arg_min = argmax, argmin  # TensorFlow 1's first names for them
+
+
+def _older_spellings(function, axis, keepdims, old_axis, old_keepdims,
+                     old_axis_name="reduction_indices"):
+    """(axis, keepdims) from either spelling TensorFlow 1 accepts; an error
+    if both spellings of one argument are given."""
+    if old_axis is not None:
+        if axis is not None:
+            raise ValueError(f"{function}: give axis or {old_axis_name}, not both "
+                             f"({old_axis_name} is the older name of axis)")
+        axis = old_axis
+    if old_keepdims is not None:
+        keepdims = old_keepdims
+    return axis, keepdims

@@ -216,3 +216,39 @@ def ones_like(x, name=None):
 def zeros_like(x, name=None):
     """Zeros in the shape and dtype of x (`tf.zeros_like`)."""
     return ZerosLike(x, name)
+
+
+class StopGradient(UnaryOperation):
+    """x itself, as a constant for gradients: nothing flows back through it."""
+
+    def compute(self, x):
+        return x
+
+    def gradient(self, grad):
+        return [None]
+
+
+def stop_gradient(x, name=None):
+    """x, through which no gradient flows back (`tf.stop_gradient`)."""
+    return StopGradient(x, name)
+
+
+class Shape(UnaryOperation):
+    """The shape of x when the graph runs, as int32 sizes: the dynamic shape,
+    with the sizes the static `x.shape` leaves as None (like a batch size)."""
+
+    def infer_shape_and_dtype(self, input_shapes, input_dtypes):
+        shape, = input_shapes
+        return (None if shape is None else (len(shape),)), np.dtype(np.int32)
+
+    def compute(self, x):
+        return np.array(np.shape(x), dtype=np.int32)
+
+    def gradient(self, grad):
+        return [None]
+
+
+def shape(x, name=None):
+    """x's shape as a node (`tf.shape`), so `tf.shape(x)[0]` is the batch size
+    of the run."""
+    return Shape(x, name)

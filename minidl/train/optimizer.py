@@ -7,8 +7,10 @@ Momentum's accumulated velocity).
 import numpy as np
 
 from ..gradients import gradients
+from ..graph import Node
 from ..traversal import topological_order
 from ..variable import Variable, VariableUpdate, trainable_variables
+from .training_step import TrainingStep
 
 
 class Optimizer:
@@ -38,20 +40,25 @@ class Optimizer:
                              f"the trainable variables {names}")
         return pairs
 
-    def apply_gradients(self, grads_and_vars, name=None):
+    def apply_gradients(self, grads_and_vars, global_step=None, name=None):
         """An operation that moves each variable by the update rule, given its gradient.
 
         Running it computes the gradients (and the forward pass they need)
-        from that run's feed, then updates every variable at once."""
+        from that run's feed, then updates every variable at once. It adds 1
+        to `global_step` if given; a learning rate that is a node is read in
+        each run (training_step.py)."""
         pairs = [(grad, variable) for grad, variable in grads_and_vars if grad is not None]
         _refuse_integer_variables([variable for _, variable in pairs])
+        _refuse_repeated_variables([variable for _, variable in pairs])
         for _, variable in pairs:
             self.slots_for(variable)  # built now, as nodes of the graph
+        if global_step is not None or isinstance(self.learning_rate, Node):
+            return TrainingStep(self, pairs, name or self.name, global_step)
         return ApplyGradients(self, pairs, name or self.name)
 
-    def minimize(self, loss, var_list=None, name=None):
+    def minimize(self, loss, global_step=None, var_list=None, name=None):
         """`compute_gradients` then `apply_gradients`: one training step as one op."""
-        return self.apply_gradients(self.compute_gradients(loss, var_list), name)
+        return self.apply_gradients(self.compute_gradients(loss, var_list), global_step, name)
 
     def initial_slots(self, value):
         """What the optimizer remembers for a variable of this value, before any
@@ -113,6 +120,17 @@ def _refuse_integer_variables(variables):
                 f"Make it hold floats: write its initial value with floats, as in "
                 f"tf.Variable([1.0, 2.0]), or give dtype=tf.float32; or build it with "
                 f"trainable=False if it is not meant to be trained")
+
+
+def _refuse_repeated_variables(variables):
+    """A ValueError naming a variable listed twice: one step computes each
+    update from the value before it, so the second would undo the first
+    (TensorFlow 1 applies both)."""
+    names = [variable.name for variable in variables]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise ValueError(f"variables {repeated} appear more than once in one optimizer step; "
+                         f"list each variable once (to take two steps, run the step twice)")
 
 
 class ApplyGradients(VariableUpdate):

@@ -18,17 +18,21 @@ class Saver:
 
     Args:
         var_list: the variables to save; by default every variable of the
-            default graph at the time the Saver is made (optimizer slots included).
+            default graph at the time the Saver is made (optimizer slots
+            included). A dict {name: variable} saves each under that name.
     """
 
     def __init__(self, var_list=None):
-        self.variables = global_variables() if var_list is None else list(var_list)
-        names = [variable.name for variable in self.variables]
-        repeated = sorted({name for name in names if names.count(name) > 1})
+        if isinstance(var_list, dict):  # TF1's {name in the file: variable}
+            self.names, self.variables = list(var_list), list(var_list.values())
+        else:
+            self.variables = global_variables() if var_list is None else list(var_list)
+            self.names = [variable.name for variable in self.variables]
+        repeated = sorted({name for name in self.names if self.names.count(name) > 1})
         if repeated:
             raise ValueError(f"more than one variable is named {repeated}: a checkpoint "
                              f"keeps one value per name; give the Saver a var_list "
-                             f"with one variable of each name")
+                             f"with one variable of each name, or a dict {{name: variable}}")
 
     def save(self, sess, save_path):
         """Write every variable's value to `save_path` (".npz" is added if
@@ -37,13 +41,13 @@ class Saver:
         The file is written beside the target and then renamed over it, so a
         crash mid-save leaves the last good file untouched.
         """
-        path = save_path if save_path.endswith(".npz") else save_path + ".npz"
+        path = _npz_path(save_path)
         folder = os.path.dirname(os.path.abspath(path))
         handle, temporary = tempfile.mkstemp(suffix=".npz", dir=folder)
         try:
             with os.fdopen(handle, "wb") as file:
-                _write_arrays(file, {variable.name: variable.value
-                                     for variable in self.variables})
+                _write_arrays(file, {name: variable.value
+                                     for name, variable in zip(self.names, self.variables)})
                 file.flush()
                 os.fsync(file.fileno())
             os.replace(temporary, path)
@@ -59,11 +63,19 @@ class Saver:
         converted, before any variable changes: when one does not fit, the
         error names it and no variable is touched.
         """
-        path = save_path if save_path.endswith(".npz") else save_path + ".npz"
+        path = _npz_path(save_path)
         saved = _read_arrays(path)
-        new_values = [_value_for(variable, saved, path) for variable in self.variables]
+        new_values = [_value_for(variable, name, saved, path)
+                      for name, variable in zip(self.names, self.variables)]
         for variable, value in zip(self.variables, new_values):
             variable.value = value
+
+
+def _npz_path(save_path):
+    """The file a checkpoint path names: a str or a pathlib.Path, with ".npz"
+    added if missing."""
+    path = os.fspath(save_path)
+    return path if path.endswith(".npz") else path + ".npz"
 
 
 def _write_arrays(file, arrays):
@@ -100,14 +112,15 @@ def _not_a_checkpoint(path, reason):
                       f"Saver.save writes): {reason}")
 
 
-def _value_for(variable, saved, path):
-    """The saved value of `variable`, converted to its dtype; an error naming
-    the variable when there is none, or it has another shape, or converting
-    it would change its kind (floats truncated into integers, say)."""
-    if variable.name not in saved:
-        raise ValueError(f"'{path}' has no value for variable '{variable.name}'; "
+def _value_for(variable, name, saved, path):
+    """The value saved under `name` for `variable`, converted to its dtype; an
+    error naming the variable when there is none, or it has another shape, or
+    converting it would change its kind (floats truncated into integers, say)."""
+    if name not in saved:
+        saved_as = "" if name == variable.name else f" (saved as '{name}')"
+        raise ValueError(f"'{path}' has no value for variable '{variable.name}'{saved_as}; "
                          f"it has {sorted(saved)}")
-    value = saved[variable.name]
+    value = saved[name]
     if value.shape != variable.shape:
         raise ValueError(f"variable '{variable.name}' has shape {format_shape(variable.shape)}, "
                          f"but '{path}' holds shape {value.shape}")
