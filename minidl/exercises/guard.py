@@ -18,7 +18,11 @@ import sys
 import time
 from contextlib import contextmanager
 
+from ..optimize.session import OptimizingSession
 from ..session import Session
+
+# A learner's session.run, plain or optimizing (Session(optimize=True)).
+RUN_CODES = {Session.run.__code__, OptimizingSession.run.__code__}
 from .feedback import fail
 
 
@@ -65,8 +69,8 @@ def refusing(what, shortcuts=(), seconds=None, too_slow="", reason=None, runs=No
         if event == "c_call" and arg is sys.setprofile:
             seen["shortcut"] = "sys.setprofile"
             raise _Stop
-        if runs is not None and frame.f_code is Session.run.__code__:
-            if event == "call":
+        if runs is not None and frame.f_code in RUN_CODES:
+            if event == "call" and not running:  # an optimizing run's plain re-run is part of it
                 running[frame] = (frame.f_locals["fetches"], frame.f_locals["feed_dict"])
             elif event == "return" and frame in running:
                 runs.append((*running.pop(frame), arg))
