@@ -8,17 +8,7 @@ from ..placeholder import Placeholder, placeholder
 from ..session import Session
 from ..traversal import topological_order
 from ..variable import Variable
-from .feedback import (
-    answer_is,
-    answered,
-    close,
-    correct,
-    describe,
-    fail,
-    numbers,
-    show,
-    truth,
-)
+from .feedback import answer_is, answered, close, correct, describe, fail, numbers, show, truth
 from .guard import refusing
 
 

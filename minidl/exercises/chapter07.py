@@ -9,17 +9,7 @@ from ..train.adam import AdamOptimizer
 from ..train.momentum import MomentumOptimizer
 from ..train.optimizer import Optimizer
 from ..variable import Variable
-from .feedback import (
-    answer_is,
-    answered,
-    correct,
-    describe,
-    fail,
-    number,
-    numbers,
-    path_like,
-    show,
-)
+from .feedback import answer_is, answered, correct, describe, fail, number, numbers, path_like, show
 from .guard import refusing
 
 
