@@ -20,6 +20,8 @@ import inspect
 
 import numpy as np
 
+from ..session import Session
+
 
 def answer_is(kind, base=None, having=""):
     """Decorate a check whose answer (its last argument) must be a function
@@ -100,6 +102,27 @@ def hint(got, *guesses):
     """The text of the first (value, text) guess that `got` equals (`close`),
     or "": what a wrong answer most likely did."""
     return next((text for value, text in guesses if close(got, value)), "")
+
+
+def compare(got, expected, message, *guesses, **tolerances):
+    """Fail with `message` and the `hint` of `guesses` unless `got` is `close`
+    to `expected`."""
+    if not close(got, expected, **tolerances):
+        fail(message + hint(got, *guesses))
+
+
+def run(fetches, feed_dict=None):
+    """The values of `fetches` in a session of the default graph; NaN and
+    infinity pass silently, for the check to report."""
+    with Session() as session, np.errstate(all="ignore"):
+        return session.run(fetches, feed_dict)
+
+
+def value_of(answer, what, feed_dict=None, why="so that a session can run it"):
+    """The value of the node the learner's `what` returns, as `numbers`, or a
+    clear failure when it is no node or not numbers."""
+    node(answer, f"what {what} returns", why)
+    return numbers(run(answer, feed_dict), f"the value of {what}'s node")
 
 
 def describe(value):
