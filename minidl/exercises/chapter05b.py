@@ -46,18 +46,15 @@ def check_softplus(Softplus):
     with Graph().as_default():
         x = Variable(x_value, name="x")
         node = Softplus(x)
-        with Session() as session:
-            value = session.run(node)
-        fb.answered(value, "Softplus.compute")
-        value = fb.numbers(value, "the value Softplus.compute returns")
+        value = fb.numbers(fb.answered(fb.run(node), "Softplus.compute"),
+                           "the value Softplus.compute returns")
         expected = np.log1p(np.exp(x_value))
-        if np.shape(value) != expected.shape or not np.allclose(value, expected):
-            fb.fail(f"for x = {fb.show(x_value)}, Softplus gives {fb.show(value)}, but "
-                    f"log(1 + e**x) = {fb.show(expected)}")
+        fb.compare(value, expected, f"for x = {fb.show(x_value)}, Softplus gives "
+                   f"{fb.show(value)}, but log(1 + e**x) = {fb.show(expected)}")
         own_gradient(node, "Softplus")
-        loss = reduce_sum(node * np.array([1.0, -2.0, 0.5, 3.0, -1.0]))
         try:
-            report = gradient_check(loss, [x])
+            report = gradient_check(reduce_sum(node * np.array([1.0, -2.0, 0.5, 3.0, -1.0])),
+                                    [x])
         except TypeError as error:
             fb.fail(f"computing the gradient failed: {error}")
         if not report.ok:
@@ -90,8 +87,7 @@ def check_cross_entropy_gradient(cross_entropy_gradient):
     with Graph().as_default():
         W, b = Variable(W_value, name="W"), Variable(b_value, name="b")
         J = reduce_sum(softmax_cross_entropy_with_logits_v2(Y_data, X_data @ W + b))
-        with Session() as session:
-            expected_dW, expected_db = session.run(gradients(J, [W, b]))
+        expected_dW, expected_db = fb.run(gradients(J, [W, b]))
     for got, expected, name in ((db, expected_db, "dJ/db"), (dW, expected_dW, "dJ/dW")):
         if np.allclose(got, expected, rtol=0, atol=1e-12):
             continue

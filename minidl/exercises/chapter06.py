@@ -7,7 +7,6 @@ from ..graph import Graph
 from ..layers import dense
 from ..ops.activations import sigmoid
 from ..placeholder import placeholder
-from ..session import Session
 from ..variable import Variable
 from . import feedback as fb
 from .guard import refusing
@@ -46,8 +45,7 @@ def check_xor_by_hand(xor_weights):
         hidden = sigmoid(x @ Variable(values["W1"]) + Variable(values["b1"]))
         output = sigmoid(hidden @ Variable(values["w2"]) + Variable(values["b2"]))
         corners = np.array([corner for corner, _ in XOR_CORNERS])
-        with Session() as session:
-            hidden_values, outputs = session.run([hidden, output], feed_dict={x: corners})
+        hidden_values, outputs = fb.run([hidden, output], {x: corners})
     for (corner, label), value, hidden_value in zip(XOR_CORNERS, outputs, hidden_values):
         good = value > 0.9 if label == 1 else value < 0.1
         if not good:
@@ -59,10 +57,14 @@ def check_xor_by_hand(xor_weights):
                "a hidden layer at work.")
 
 
-def _numpy_mlp(x, layers):
-    """The reference: sigmoid layers, then a linear last layer."""
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _numpy_mlp(x, layers, activation=_sigmoid):
+    """The reference: `activation` layers, then a linear last layer."""
     for W, b in layers[:-1]:
-        x = 1 / (1 + np.exp(-(x @ W + b)))
+        x = activation(x @ W + b)
     W, b = layers[-1]
     return x @ W + b
 
@@ -80,36 +82,23 @@ def check_mlp_logits(mlp_logits):
             layers = [(Variable(W, name=f"W{i + 1}"), Variable(b, name=f"b{i + 1}"))
                       for i, (W, b) in enumerate(arrays)]
             with refusing("mlp_logits", [("tf.layers.dense", dense)]):
-                logits = mlp_logits(X, layers)
-            fb.answered(logits, "mlp_logits")
-            fb.node(logits, "what mlp_logits returns", "built from X and the layers' variables")
+                logits = fb.answered(mlp_logits(X, layers), "mlp_logits")
             X_value = rng.standard_normal((4, sizes[0]))
-            with Session() as session:
-                got = np.asarray(session.run(logits, feed_dict={X: X_value}))
+            got = fb.value_of(logits, "mlp_logits", {X: X_value},
+                              "built from X and the layers' variables")
         expected = _numpy_mlp(X_value, arrays)
         description = f"layer sizes {sizes} ({len(arrays)} (W, b) pairs)"
         if got.shape != expected.shape:
             fb.fail(f"with {description} and 4 input rows, the logits should have shape "
                     f"{expected.shape}, but have shape {got.shape}")
-        if not np.allclose(got, expected):
-            hint = _mlp_hint(X_value, arrays, got)
-            fb.fail(f"with {description}, the logits are {fb.show(got[0])} for the first row, "
-                    f"but should be {fb.show(expected[0])}.{hint}")
+        fb.compare(got, expected, f"with {description}, the logits are {fb.show(got[0])} "
+                   f"for the first row, but should be {fb.show(expected[0])}.",
+                   (_sigmoid(expected), " You applied the sigmoid to the last layer too: "
+                                        "logits are h W + b."),
+                   (_numpy_mlp(X_value, arrays, activation=lambda z: z),
+                    " The hidden layers need the sigmoid: sigmoid(h W + b)."))
     fb.correct("one loop builds a network of any depth; the last layer has no sigmoid, "
                "so its outputs are scores for the softmax.")
-
-
-def _mlp_hint(X_value, arrays, got):
-    """A guess at the mistake behind a wrong `got`, or an empty string."""
-    all_sigmoid = 1 / (1 + np.exp(-_numpy_mlp(X_value, arrays)))
-    if np.allclose(got, all_sigmoid):
-        return " You applied the sigmoid to the last layer too: logits are h W + b."
-    no_sigmoid = X_value
-    for W, b in arrays:
-        no_sigmoid = no_sigmoid @ W + b
-    if np.allclose(got, no_sigmoid):
-        return " The hidden layers need the sigmoid: sigmoid(h W + b)."
-    return ""
 
 
 @fb.answer_is("function")
