@@ -5,7 +5,6 @@ from ..graph import Graph
 from ..operation import Operation
 from ..ops.matmul import matmul
 from ..placeholder import Placeholder, placeholder
-from ..session import Session
 from ..traversal import topological_order
 from ..variable import Variable
 from . import feedback as fb
@@ -32,13 +31,11 @@ def check_difference_of_squares(build_difference_of_squares):
         if len(x.consumers) != 2:
             fb.fail(f"x should have two consumers, the + and the -, since both use its "
                     f"value; it has {len(x.consumers)}: {[c.name for c in x.consumers]}")
-        with Session() as session:
-            for x_value, y_value in ((3.0, 2.0), (-1.5, 4.0), (0.0, 0.5)):
-                u_value = session.run(u, feed_dict={x: x_value, y: y_value})
-                expected = x_value ** 2 - y_value ** 2
-                if not np.allclose(u_value, expected):
-                    fb.fail(f"with x = {x_value} and y = {y_value}, u gives {fb.show(u_value)}, "
-                            f"but (x + y) * (x - y) = {expected}")
+        for x_value, y_value in ((3.0, 2.0), (-1.5, 4.0), (0.0, 0.5)):
+            u_value = fb.run(u, {x: x_value, y: y_value})
+            fb.compare(u_value, x_value ** 2 - y_value ** 2, f"with x = {x_value} and y = "
+                       f"{y_value}, u gives {fb.show(u_value)}, but (x + y) * (x - y) = "
+                       f"{x_value ** 2 - y_value ** 2}")
     fb.correct("x feeds two operations, and both results meet again in u: a graph, "
                "not just a chain.")
 
@@ -103,25 +100,20 @@ def check_affine(Affine):
             fb.fail(f"Affine(A, x, b) should have the inputs [A, x, b], in that order; "
                     f"its inputs are {[i.name for i in node.inputs]}")
         reference = matmul(A, x) + b
-        with Session() as session:
-            for _ in range(3):
-                x_value = rng.integers(-3, 4, size=3).astype(float)
-                try:
-                    got = session.run(node, feed_dict={x: x_value})
-                except ValueError as error:
-                    fb.fail(f"running Affine(A, x, b) with A of shape (2, 3), x of shape (3,) "
-                            f"and b of shape (2,) failed: {error}. compute gets the NumPy "
-                            f"values: A @ x (np.matmul(A_value, x_value)) has one number per "
-                            f"row of A, and b adds one to each.")
-                fb.answered(got, "Affine.compute")
-                got = fb.numbers(got, "the value Affine.compute returns")
-                expected = session.run(reference, feed_dict={x: x_value})
-                if not fb.close(got, expected):
-                    hint = (" That is A @ x: add b." if fb.close(got, A.value @ x_value)
-                            else "")
-                    fb.fail(f"with A = {fb.show(A.value)}, x = {fb.show(x_value)}, b = "
-                            f"{fb.show(b.value)}, Affine gives {fb.show(got)}, but A @ x + b = "
-                            f"{fb.show(expected)}.{hint}")
+        for _ in range(3):
+            x_value = rng.integers(-3, 4, size=3).astype(float)
+            try:
+                got = fb.answered(fb.run(node, {x: x_value}), "Affine.compute")
+            except ValueError as error:
+                fb.fail(f"running Affine(A, x, b) with A of shape (2, 3), x of shape (3,) "
+                        f"and b of shape (2,) failed: {error}. compute gets the NumPy "
+                        f"values: A @ x (np.matmul(A_value, x_value)) has one number per "
+                        f"row of A, and b adds one to each.")
+            got = fb.numbers(got, "the value Affine.compute returns")
+            expected = fb.run(reference, {x: x_value})
+            fb.compare(got, expected, f"with A = {fb.show(A.value)}, x = {fb.show(x_value)}, "
+                       f"b = {fb.show(b.value)}, Affine gives {fb.show(got)}, but A @ x + b = "
+                       f"{fb.show(expected)}.", (A.value @ x_value, " That is A @ x: add b."))
     fb.correct("one operation did the work of two; compute only ever sees "
                "NumPy values, one per input.")
 
