@@ -31,16 +31,14 @@ def check_expected_initial_loss(expected_initial_loss):
         got = _number(answer, "expected_initial_loss")
         shares = np.array(counts) / np.sum(counts)
         expected = -np.sum(shares * np.log(shares))
-        if np.isclose(got, expected):
-            continue
         natural = " The cross-entropy uses the natural logarithm, ln (np.log)."
-        fb.fail(f"for class counts {counts} (shares {fb.show(shares)}), the expected loss is "
-                f"{expected:.4f}; your answer is {got:.4f}." + fb.hint(
-                    got, (np.log(len(counts)), " That is ln C, right for balanced classes only: "
-                                               "weigh each class's -ln q_c by its share q_c."),
-                    (expected / np.log(10), natural), (expected / np.log(2), natural),
-                    (-expected, " It has the wrong sign: ln q_c < 0, so the loss is "
-                                "-sum(q ln q) > 0.")))
+        fb.compare(got, expected, f"for class counts {counts} (shares {fb.show(shares)}), the "
+                   f"expected loss is {expected:.4f}; your answer is {got:.4f}.",
+                   (np.log(len(counts)), " That is ln C, right for balanced classes only: "
+                                         "weigh each class's -ln q_c by its share q_c."),
+                   (expected / np.log(10), natural), (expected / np.log(2), natural),
+                   (-expected, " It has the wrong sign: ln q_c < 0, so the loss is "
+                               "-sum(q ln q) > 0."))
     fb.correct("predicting the class shares gives a loss equal to their entropy: ln C for "
                "C balanced classes, less when one class dominates. A trained network must "
                "beat this number to have learned anything from the inputs.")
@@ -95,18 +93,15 @@ def check_dead_units(dead_units):
     for values in cases:
         answer = fb.answered(dead_units(values.copy()), "dead_units")
         got = _number(answer, "dead_units")
-        expected = np.mean(np.all(values == 0, axis=0))
-        if np.isclose(got, expected):
-            continue
         dead = np.all(values == 0, axis=0)
-        fb.fail(f"for activations of shape {values.shape} in which {int(np.sum(dead))} of the "
-                f"{values.shape[1]} columns are all 0, the answer should be {expected:.4f}; "
-                f"yours is {got:.4f}." + fb.hint(
-                    got, (np.mean(values == 0), " That is the share of zero *entries*; a unit "
-                                                "is dead only when its whole column is 0."),
-                    (np.sum(dead), " That is a count of units: divide by the number of units."),
-                    (np.mean(np.all(values == 0, axis=1)), " That looks along the rows: units "
-                                                           "are the columns (axis=0).")))
+        fb.compare(got, np.mean(dead), f"for activations of shape {values.shape} in which "
+                   f"{int(np.sum(dead))} of the {values.shape[1]} columns are all 0, the answer "
+                   f"should be {np.mean(dead):.4f}; yours is {got:.4f}.",
+                   (np.mean(values == 0), " That is the share of zero *entries*; a unit is "
+                                          "dead only when its whole column is 0."),
+                   (np.sum(dead), " That is a count of units: divide by the number of units."),
+                   (np.mean(np.all(values == 0, axis=1)), " That looks along the rows: units "
+                                                          "are the columns (axis=0)."))
     fb.correct("a unit that is 0 for every example of a large batch passes no gradient "
                "back: unless the layer below changes, it stays dead.")
 
