@@ -22,17 +22,15 @@ def check_gradient_descent(gradient_descent):
     ]
     for gradient, x0, learning_rate, num_steps, description in problems:
         expected = _reference_descent(gradient, x0, learning_rate, num_steps)
-        path = gradient_descent(gradient, np.copy(x0), learning_rate, num_steps)
-        fb.answered(path, "gradient_descent")
+        path = fb.answered(gradient_descent(gradient, np.copy(x0), learning_rate, num_steps),
+                           "gradient_descent")
         path = fb.numbers(path, "the path gradient_descent returns")
         fb.path_like(path, expected, description)
-        if not np.allclose(path, expected):
-            uphill = _reference_descent(lambda x: -gradient(x), x0, learning_rate, num_steps)
-            hint = (" Your steps go uphill: subtract learning_rate * gradient."
-                    if np.allclose(path, uphill) else "")
-            fb.fail(f"for {description} with learning rate {learning_rate}, your path "
-                    f"starts {fb.show(path[:3])}, but gradient descent visits "
-                    f"{fb.show(expected[:3])}.{hint}")
+        fb.compare(path, expected, f"for {description} with learning rate {learning_rate}, "
+                   f"your path starts {fb.show(path[:3])}, but gradient descent visits "
+                   f"{fb.show(expected[:3])}.",
+                   (_reference_descent(gradient, x0, -learning_rate, num_steps),
+                    " Your steps go uphill: subtract learning_rate * gradient."))
     fb.correct("each step moves against the gradient, by learning_rate times its size.")
 
 

@@ -59,14 +59,13 @@ def check_top_k_accuracy(top_k_accuracy):
         answer = fb.answered(top_k_accuracy(logits, y, k), "top_k_accuracy")
         answer = fb.number(answer, f"top_k_accuracy(logits, y, {k})", example="0.6")
         expected = np.mean(ranks <= k)
-        if not np.isclose(answer, expected):
-            fb.fail(f"with k = {k}, the answer is {answer:.4g}, but the true class is "
-                    f"among the {k} highest scores in {np.sum(ranks <= k)} of the 5 rows, "
-                    f"so it should be {expected:.4g}. The scores:\n{logits}\ntrue classes "
-                    f"{fb.show(y)}." + fb.hint(
-                        answer, (np.mean(ranks >= 5 - k), " Those are the k lowest scores: "
-                                                          "sort in decreasing order."),
-                        (np.sum(ranks <= k), " That is a count: divide by the number of rows.")))
+        fb.compare(answer, expected, f"with k = {k}, the answer is {answer:.4g}, but the true "
+                   f"class is among the {k} highest scores in {np.sum(ranks <= k)} of the 5 "
+                   f"rows, so it should be {expected:.4g}. The scores:\n{logits}\ntrue classes "
+                   f"{fb.show(y)}.",
+                   (np.mean(ranks >= 5 - k), " Those are the k lowest scores: sort in "
+                                             "decreasing order."),
+                   (np.sum(ranks <= k), " That is a count: divide by the number of rows."))
     fb.correct("top-1 accuracy is the usual accuracy, and top-k can only grow with k, "
                "reaching 1 when k is the number of classes.")
 
