@@ -11,6 +11,7 @@ from ..ops.elementwise import exp
 from ..session import Session
 from ..variable import Variable
 from . import feedback as fb
+from .chapter05b import DEEP_LEVELS, DEEP_SECONDS, deep
 from .guard import refusing
 
 
@@ -100,21 +101,11 @@ def _exp(v):
     return v.exp() if hasattr(v, "parents") else exp(v)
 
 
-def _deep(x):
-    v = x
-    for _ in range(DEEP_LEVELS):
-        v = 0.3 * v + 0.7 * v
-    return v
-
-
-DEEP_LEVELS = 60
-DEEP_SECONDS = 5  # a right answer takes a few milliseconds
-
 _EXPRESSIONS = [
     ("a * b + a", lambda a, b, c: a * b + a),
     ("(a + b) * (a - b) / c", lambda a, b, c: (a + b) * (a - b) / c),
     ("tanh(a * b + c) * a + exp(-c)", lambda a, b, c: _tanh(a * b + c) * a + _exp(-c)),
-    (f"{DEEP_LEVELS} levels of v = 0.3 v + 0.7 v from v = a", lambda a, b, c: _deep(a)),
+    (f"{DEEP_LEVELS} levels of v = 0.3 v + 0.7 v from v = a", lambda a, b, c: deep(a)),
 ]
 
 
@@ -124,8 +115,7 @@ def _reference_grads(expression, values):
         inputs = [Variable(value, name=name) for value, name in zip(values, "abc")]
         output = expression(*inputs)
         grads = gradients(output, inputs)
-        with Session() as session:
-            return [0.0 if grad is None else float(session.run(grad)) for grad in grads]
+        return [0.0 if grad is None else float(fb.run(grad)) for grad in grads]
 
 
 @fb.answer_is("class")
