@@ -90,19 +90,15 @@ def check_early_stopping(early_stopping):
         if not isinstance(answer, numbers.Integral) or isinstance(answer, bool):
             fb.fail(f"early_stopping should return a step number, an int; for the losses "
                     f"{losses} it returned {answer!r}")
-        if answer == expected:
-            continue
         stop = next((step for step in range(len(losses))
                      if step - int(np.argmin(losses[:step + 1])) == patience),
                     len(losses) - 1)
-        why = ""
-        if answer == int(np.argmin(losses)):
-            why = (f" Step {answer} has the lowest loss of the whole list, but training "
-                    f"stopped at step {stop} and never saw it.")
-        elif answer == stop:
-            why = (f" Step {stop} is where training stops; early stopping keeps the "
-                    f"weights of the best step before it.")
-        fb.fail(f"for the losses {losses} with patience {patience}, early stopping keeps "
-                f"the weights of step {expected}; your answer is {answer}.{why}")
+        fb.compare(answer, expected, f"for the losses {losses} with patience {patience}, early "
+                   f"stopping keeps the weights of step {expected}; your answer is {answer}.",
+                   (int(np.argmin(losses)), f" Step {answer} has the lowest loss of the whole "
+                                            f"list, but training stopped at step {stop} and "
+                                            f"never saw it."),
+                   (stop, f" Step {stop} is where training stops; early stopping keeps the "
+                          f"weights of the best step before it."))
     fb.correct("training stops once the validation loss has not improved for `patience` "
                "steps, and the weights saved at the best step so far are the ones kept.")
