@@ -32,13 +32,12 @@ def check_confusion_counts(confusion_counts):
         if answer.shape != expected.shape:
             fb.fail(f"{where}, the counts should have shape {expected.shape}; "
                     f"they have shape {answer.shape}")
-        if not np.array_equal(answer, expected):
-            why = (" Rows are true classes and columns predictions: you have them "
-                    "swapped." if np.array_equal(answer, expected.T) else "")
-            fb.fail(f"{where}, the counts are\n{answer}\nbut should be\n{expected}.{why}")
         if answer.sum() != len(y_true):
-            fb.fail(f"{where}, the counts add up to {answer.sum()}, not to the "
+            fb.fail(f"{where}, the counts add up to {answer.sum():g}, not to the "
                     f"{len(y_true)} examples")
+        fb.compare(answer, expected, f"{where}, the counts are\n{answer}\nbut should be\n"
+                   f"{expected}.", (expected.T, " Rows are true classes and columns "
+                                                "predictions: you have them swapped."))
     fb.correct("each example adds one to the cell of its (true, predicted) pair; the "
                "diagonal holds the right answers.")
 
