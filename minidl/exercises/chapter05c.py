@@ -50,21 +50,19 @@ def check_mul(Scalar):
         product = fb.answered(a * b, "Scalar.__mul__")
         product = _result(Scalar, product, "a * b")
         what = f"a * b with a = {a_value}, b = {b_value}"
-        if not math.isclose(product.value, a_value * b_value):
-            why = (" That is the sum: use self.value * other.value."
-                    if math.isclose(product.value, a_value + b_value) else "")
-            fb.fail(f"{what} has the value {product.value}, not {a_value * b_value}.{why}")
+        fb.compare(product.value, a_value * b_value, f"{what} has the value {product.value}, "
+                   f"not {a_value * b_value}.", (a_value + b_value, " That is the sum: use "
+                                                                    "self.value * other.value."))
         locals_ = _local_derivatives(product, what)
         for node, name, expected, other in ((a, "a", b_value, "b"), (b, "b", a_value, "a")):
             if id(node) not in locals_:
                 fb.fail(f"{what} does not have {name} among its parents: a product depends "
                         f"on both of its inputs, so it keeps two pairs, (a, ...) and (b, ...)")
             got = locals_[id(node)][1]
-            if not math.isclose(got, expected):
-                why = (f" That is {name} itself: d(a b)/d{name} is the other factor, {other}."
-                        if math.isclose(got, node.value) else "")
-                fb.fail(f"for {what}, the local derivative stored for {name} is {got:g}, but "
-                        f"d(a b)/d{name} = {other} = {expected:g}.{why}")
+            fb.compare(got, expected, f"for {what}, the local derivative stored for {name} is "
+                       f"{got:g}, but d(a b)/d{name} = {other} = {expected:g}.",
+                       (node.value, f" That is {name} itself: d(a b)/d{name} is the other "
+                                    f"factor, {other}."))
     fb.correct("each input's local derivative is the other input's value: a product "
                "remembers both factors.")
 
@@ -83,12 +81,11 @@ def check_tanh(Scalar):
                     f"{math.tanh(x_value):.6f} (math.tanh computes it)")
         got = _local_derivatives(t, what).get(id(x), (x, 0.0))[1]
         expected = 1 - math.tanh(x_value) ** 2
-        if not math.isclose(got, expected):
-            fb.fail(f"for {what}, the local derivative stored for x is {got:.6f}, but "
-                    f"d tanh(x)/dx = 1 - tanh(x)**2 = {expected:.6f}." + fb.hint(
-                        got, (1 - x_value ** 2, " That is 1 - x**2: the derivative is "
-                              "1 - tanh(x)**2, one minus the square of the output."),
-                        (1 - t.value, " That is 1 - tanh(x): square the tanh.")))
+        fb.compare(got, expected, f"for {what}, the local derivative stored for x is "
+                   f"{got:.6f}, but d tanh(x)/dx = 1 - tanh(x)**2 = {expected:.6f}.",
+                   (1 - x_value ** 2, " That is 1 - x**2: the derivative is 1 - tanh(x)**2, "
+                                      "one minus the square of the output."),
+                   (1 - t.value, " That is 1 - tanh(x): square the tanh."))
     fb.correct("tanh's derivative is written with its own value, 1 - t**2: no need to "
                "keep the input.")
 
