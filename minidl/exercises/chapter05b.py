@@ -38,6 +38,17 @@ def own_gradient(node, what):
                 f"built from grad with minidl operations; it returned {fb.describe(grads)}")
 
 
+def gradient_agrees(loss, xs, what, advice="", feed_dict=None):
+    """Fail unless backprop through the learner's operation gives the gradient
+    of `loss` that finite differences give (the library's `gradient_check`)."""
+    try:
+        report = gradient_check(loss, xs, feed_dict=feed_dict)
+    except TypeError as error:
+        fb.fail(f"computing the gradient failed: {error}")
+    if not report.ok:
+        fb.fail(f"the gradient {what} disagrees with finite differences: {report}.{advice}")
+
+
 @fb.answer_is("class", Operation, " with compute and gradient methods")
 def check_softplus(Softplus):
     """Exercise 1 of 05b: `Softplus(x)` computes log(1 + e**x) and its gradient."""
@@ -51,14 +62,9 @@ def check_softplus(Softplus):
         fb.compare(value, expected, f"for x = {fb.show(x_value)}, Softplus gives "
                    f"{fb.show(value)}, but log(1 + e**x) = {fb.show(expected)}")
         own_gradient(node, "Softplus")
-        try:
-            report = gradient_check(reduce_sum(node * np.array([1.0, -2.0, 0.5, 3.0, -1.0])),
-                                    [x])
-        except TypeError as error:
-            fb.fail(f"computing the gradient failed: {error}")
-        if not report.ok:
-            fb.fail(f"the gradient of Softplus disagrees with finite differences: {report}. "
-                    f"d/dx log(1 + e**x) = e**x / (1 + e**x) = sigmoid(x), times grad")
+        gradient_agrees(reduce_sum(node * np.array([1.0, -2.0, 0.5, 3.0, -1.0])), [x],
+                        "of Softplus", " d/dx log(1 + e**x) = e**x / (1 + e**x) = "
+                                       "sigmoid(x), times grad")
     fb.correct("the derivative of softplus is the sigmoid, and backprop multiplies it "
                "by the incoming gradient.")
 
