@@ -113,14 +113,11 @@ HELD_OUT_TARGETS = {"xor": 0.95, "circles": 0.95, "spiral": 0.90, "digits": 0.95
 def _held_out_split(data):
     """(X_train, y_train, X_test, y_test) for the named data set."""
     if data == "digits":
-        X, y = datasets.load_digits()
         X_train, X_test, y_train, y_test = datasets.train_test_split(
-            X, y, test_fraction=0.25, seed=88)
+            *datasets.load_digits(), test_fraction=0.25, seed=88)
         return X_train, y_train, X_test, y_test
     make = getattr(datasets, data)
-    X_train, y_train = make(n=600, seed=81)
-    X_test, y_test = make(n=600, seed=82)
-    return X_train, y_train, X_test, y_test
+    return (*make(n=600, seed=81), *make(n=600, seed=82))
 
 
 @fb.answer_is("function")

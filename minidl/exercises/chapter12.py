@@ -72,16 +72,6 @@ _CASES = [
 ]
 
 
-def _cases():
-    """(what y is, its program, the placeholder X, how many Multiply steps must remain)."""
-    cases = []
-    for what, build, remaining in _CASES:
-        with Graph().as_default():
-            X = placeholder("float64", (None, 3), name="X")
-            cases.append((what, program_for(build(X), [X]), X, remaining))
-    return cases
-
-
 def _run(program, feed):
     """The fetched values of `program`, one step at a time."""
     values = {}
@@ -97,7 +87,10 @@ def check_remove_times_one(remove_times_one):
     """Exercise 2: `remove_times_one(program)` lets the users of each step
     `x * 1` or `1 * x` (a constant 1 of one element) read x instead, and
     returns the program."""
-    for what, program, X, remaining in _cases():
+    for what, build, remaining in _CASES:
+        with Graph().as_default():
+            X = placeholder("float64", (None, 3), name="X")
+            program = program_for(build(X), [X])
         expected = _run(program, {X: _X_VALUE})[0]
         with refusing("remove_times_one", with_helpers("remove_identities",
                                                             remove_identities)):
