@@ -110,9 +110,9 @@ def check_adam_path(adam_path):
         expected = _path(AdamOptimizer(learning_rate), loss_of, w0, num_steps)
         fb.path_like(path, expected, description, start="w0")
         if not np.allclose(path, expected):
-            hint = next((text for version, text in _ADAM_HINTS.items() if np.allclose(
-                path, _adam_reference(gradient, w0, learning_rate, num_steps, 0.9, 0.999,
-                                      1e-8, version))), "")
+            hint = fb.hint(path, *[(_adam_reference(gradient, w0, learning_rate, num_steps,
+                                                    0.9, 0.999, 1e-8, version), text)
+                                   for version, text in _ADAM_HINTS.items()])
             step = int(np.argmax(~np.isclose(path, expected).all(axis=-1)))
             if step == 0:
                 fb.fail(f"for {description}, your path starts at {fb.show(path[0])}; it should "
@@ -177,11 +177,9 @@ def check_rmsprop(RMSPropOptimizer):
     visited = _path(optimizer, lambda w: reduce_sum(constant(curvature) * w * w), start, 5)[1:]
     references = _rmsprop_reference(start, lambda w: 2 * curvature * w, 0.1, 0.9, 1e-8, 5)
     for step, (got, expected) in enumerate(zip(visited, references["right"])):
-        if not np.allclose(got, expected):
-            hint = next((text for version, text in _RMSPROP_HINTS.items()
-                         if np.allclose(got, references[version][step])), "")
-            fb.fail(f"on J = w1**2 + 10 w2**2 from w = {fb.show(start)} with learning_rate=0.1, "
-                    f"step {step + 1} gives w = {fb.show(got)}, but RMSProp gives "
-                    f"{fb.show(expected)}.{hint}")
+        mistakes = [(references[version][step], text) for version, text in _RMSPROP_HINTS.items()]
+        fb.compare(got, expected, f"on J = w1**2 + 10 w2**2 from w = {fb.show(start)} with "
+                   f"learning_rate=0.1, step {step + 1} gives w = {fb.show(got)}, but RMSProp "
+                   f"gives {fb.show(expected)}.", *mistakes)
     fb.correct("both weights move by about the learning rate per step, although one "
                "gradient is ten times the other: the division by sqrt(s) evens them out.")

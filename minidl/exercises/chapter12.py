@@ -106,10 +106,9 @@ def check_remove_times_one(remove_times_one):
                     f"{np.shape(expected)}: that `* 1` broadcasts its other input to a larger "
                     f"shape, so it is not x. Replace a step only by an input of exactly its "
                     f"shape (step.shape) and only when the 1 has one element (value.size == 1).")
-        if not np.allclose(got, expected):
-            fb.fail(f"for y = {what}, the program now computes {np.round(got, 4).tolist()} "
-                    f"instead of {np.round(expected, 4).tolist()}: only a multiplication by a "
-                    f"constant equal to 1 may go.")
+        fb.compare(got, expected, f"for y = {what}, the program now computes "
+                   f"{np.round(got, 4).tolist()} instead of {np.round(expected, 4).tolist()}: "
+                   f"only a multiplication by a constant equal to 1 may go.")
         products = [step for step in answer.steps if step.op_type == "Multiply"]
         if len(products) > remaining:
             hint = (" `1 * x` is x too: look at both inputs." if "1 * X" in what
