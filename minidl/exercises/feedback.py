@@ -12,8 +12,9 @@ A check says one of three things, always in plain words:
 An answer of the wrong type (a string where a number is asked, a NumPy array
 where a node is, a function where a class is) is refused with a word on what
 it is and what was expected: `answer_is` checks the answer itself, and
-`number`, `numbers`, `truth` and `node` check a value and return it. `hint`
-names the likely mistake behind a wrong value.
+`number`, `numbers`, `truth` and `node` check a value and return it
+(`value_of` runs the learner's node first). `compare` fails a wrong value
+with the `hint` that names its likely mistake.
 """
 import functools
 import inspect
