@@ -260,6 +260,13 @@ def test_chapter08_transposed_confusion_counts_are_rejected():
                     "swapped")
 
 
+def test_chapter08_confusion_counts_that_miss_an_example_say_so():
+    def one_example_short(y_true, y_pred, num_classes):
+        return solutions08.confusion_counts(y_true[1:], y_pred[1:], num_classes)
+    assert_rejected(chapter08.check_confusion_counts, one_example_short,
+                    "the counts add up to 3, not to the 4 examples")
+
+
 def test_chapter08_confusion_counts_of_the_wrong_size_are_rejected():
     def sized_by_the_labels_seen(y_true, y_pred, num_classes):
         return solutions08.confusion_counts(y_true, y_pred, max(max(y_true), max(y_pred)) + 1)

@@ -1,8 +1,6 @@
 """Checks for the exercises of chapter 2, sessions."""
 from collections import Counter
 
-import numpy as np
-
 from ..graph import Graph, Node
 from ..ops.arithmetic import add
 from ..ops.matmul import matmul
@@ -11,7 +9,7 @@ from ..placeholder import placeholder
 from ..session import Session
 from ..traversal import topological_order
 from ..variable import Variable
-from .feedback import answer_is, answered, correct, describe, fail, numbers, show
+from . import feedback as fb
 from .guard import refusing
 
 
@@ -34,7 +32,7 @@ def _doubling_graph(times):
     return u, v
 
 
-@answer_is("function")
+@fb.answer_is("function")
 def check_topological_order(my_topological_order):
     """Exercise 1: `my_topological_order(target)` lists every node `target`
     needs, each once, every node after its inputs."""
@@ -45,38 +43,38 @@ def check_topological_order(my_topological_order):
             with refusing("my_topological_order", [("tf.traversal.topological_order",
                                                     topological_order)]):
                 order = my_topological_order(target)
-            answered(order, "my_topological_order")
+            fb.answered(order, "my_topological_order")
             if not isinstance(order, (list, tuple)):
-                fail(f"my_topological_order should return a list of nodes; it returned "
-                     f"{describe(order)}")
+                fb.fail(f"my_topological_order should return a list of nodes; it returned "
+                        f"{fb.describe(order)}")
             _check_order(target, list(order))
-    correct("each node once, after its inputs: the order a session computes in.")
+    fb.correct("each node once, after its inputs: the order a session computes in.")
 
 
 def _check_order(target, order):
     for item in order:
         if not isinstance(item, Node):
-            fail(f"the order should hold nodes (not their names); it holds {describe(item)}")
+            fb.fail(f"the order should hold nodes (not their names); it holds {fb.describe(item)}")
     repeated = [(node, count) for node, count in Counter(order).items() if count > 1]
     if repeated:
         node, count = repeated[0]
-        fail(f"'{node.name}' appears {count} times in the order for '{target.name}': "
-             f"remember which nodes you have visited and skip them the next time")
+        fb.fail(f"'{node.name}' appears {count} times in the order for '{target.name}': "
+                f"remember which nodes you have visited and skip them the next time")
     needed = set(topological_order([target]))
     missing = [node.name for node in needed if node not in order]
     if missing:
-        fail(f"the order for '{target.name}' misses {sorted(missing)}, which "
-             f"'{target.name}' needs: visit every input of every node")
+        fb.fail(f"the order for '{target.name}' misses {sorted(missing)}, which "
+                f"'{target.name}' needs: visit every input of every node")
     extra = [node.name for node in order if node not in needed]
     if extra:
-        fail(f"the order for '{target.name}' holds {extra}, which '{target.name}' "
-             f"does not need: follow inputs, never consumers")
+        fb.fail(f"the order for '{target.name}' holds {extra}, which '{target.name}' "
+                f"does not need: follow inputs, never consumers")
     position = {node: i for i, node in enumerate(order)}
     for node in order:
         for input_node in node.inputs:
             if position[input_node] > position[node]:
-                fail(f"'{node.name}' comes before its input '{input_node.name}': "
-                     f"append a node only after all of its inputs")
+                fb.fail(f"'{node.name}' comes before its input '{input_node.name}': "
+                        f"append a node only after all of its inputs")
 
 
 _ORDER_HINT = ("Every node's inputs must have values before the node is computed: "
@@ -89,7 +87,7 @@ _VALUES_HINT = ("Each node is computed from the values of its own inputs, in the
                 "inputs up there.")
 
 
-@answer_is("function")
+@fb.answer_is("function")
 def check_run(my_run):
     """Exercise 2: `my_run(target, feed_dict)` computes the value of `target`,
     like Session.run for a single node."""
@@ -105,22 +103,20 @@ def check_run(my_run):
             (v, {u: 0.5}, "v = 8 u with u = 0.5", ""),
             (z, {y: [10, 20]}, "z with y fed as [10, 20] (x not fed)", fed_y_hint),
         ]
-        with Session() as session:
-            for target, feed_dict, description, hint in cases:
-                expected = session.run(target, feed_dict)
-                try:
-                    with refusing("my_run", [("tf.Session.run", Session.run),
-                                                ("tf.Session.run", OptimizingSession.run)]):
-                        got = my_run(target, feed_dict)
-                except Exception as error:
-                    if isinstance(error, AssertionError):
-                        raise
-                    fail(f"my_run for {description} raised {type(error).__name__}: "
-                         f"{error}. {hint or _ORDER_HINT}")
-                answered(got, "my_run")
-                got = numbers(got, f"the value my_run returns for {description}")
-                if np.shape(got) != np.shape(expected) or not np.allclose(got, expected):
-                    fail(f"my_run for {description} gave {show(got)}; Session.run "
-                         f"gives {show(expected)}. {hint or _VALUES_HINT}")
-    correct("that is all a session does: compute each node, in order, from "
-            "the values of its inputs.")
+        for target, feed_dict, description, hint in cases:
+            expected = fb.run(target, feed_dict)
+            try:
+                with refusing("my_run", [("tf.Session.run", Session.run),
+                                        ("tf.Session.run", OptimizingSession.run)]):
+                    got = my_run(target, feed_dict)
+            except Exception as error:
+                if isinstance(error, AssertionError):
+                    raise
+                fb.fail(f"my_run for {description} raised {type(error).__name__}: "
+                        f"{error}. {hint or _ORDER_HINT}")
+            got = fb.numbers(fb.answered(got, "my_run"),
+                             f"the value my_run returns for {description}")
+            fb.compare(got, expected, f"my_run for {description} gave {fb.show(got)}; "
+                       f"Session.run gives {fb.show(expected)}. {hint or _VALUES_HINT}")
+    fb.correct("that is all a session does: compute each node, in order, from "
+               "the values of its inputs.")

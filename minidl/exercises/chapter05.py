@@ -1,7 +1,7 @@
 """Checks for the exercises of chapter 5, gradient descent (05_gradient_descent)."""
 import numpy as np
 
-from .feedback import answer_is, answered, correct, fail, not_yet, number, numbers, path_like, show
+from . import feedback as fb
 
 
 def _reference_descent(gradient, x0, learning_rate, num_steps):
@@ -11,7 +11,7 @@ def _reference_descent(gradient, x0, learning_rate, num_steps):
     return np.array(path)
 
 
-@answer_is("function")
+@fb.answer_is("function")
 def check_gradient_descent(gradient_descent):
     """Exercise 1 of 05: `gradient_descent(gradient, x0, learning_rate, num_steps)`
     returns the array of points visited, the start included."""
@@ -22,41 +22,39 @@ def check_gradient_descent(gradient_descent):
     ]
     for gradient, x0, learning_rate, num_steps, description in problems:
         expected = _reference_descent(gradient, x0, learning_rate, num_steps)
-        path = gradient_descent(gradient, np.copy(x0), learning_rate, num_steps)
-        answered(path, "gradient_descent")
-        path = numbers(path, "the path gradient_descent returns")
-        path_like(path, expected, description)
-        if not np.allclose(path, expected):
-            uphill = _reference_descent(lambda x: -gradient(x), x0, learning_rate, num_steps)
-            hint = (" Your steps go uphill: subtract learning_rate * gradient."
-                    if np.allclose(path, uphill) else "")
-            fail(f"for {description} with learning rate {learning_rate}, your path "
-                 f"starts {show(path[:3])}, but gradient descent visits "
-                 f"{show(expected[:3])}.{hint}")
-    correct("each step moves against the gradient, by learning_rate times its size.")
+        path = fb.answered(gradient_descent(gradient, np.copy(x0), learning_rate, num_steps),
+                           "gradient_descent")
+        path = fb.numbers(path, "the path gradient_descent returns")
+        fb.path_like(path, expected, description)
+        fb.compare(path, expected, f"for {description} with learning rate {learning_rate}, "
+                   f"your path starts {fb.show(path[:3])}, but gradient descent visits "
+                   f"{fb.show(expected[:3])}.",
+                   (_reference_descent(gradient, x0, -learning_rate, num_steps),
+                    " Your steps go uphill: subtract learning_rate * gradient."))
+    fb.correct("each step moves against the gradient, by learning_rate times its size.")
 
 
-@answer_is("value")
+@fb.answer_is("value")
 def check_largest_learning_rate(largest_learning_rate):
     """Exercise 2 of 05: the largest learning rate for which gradient descent
     on f(w) = 4 w1**2 + w2**2 converges (from almost any start): 2 / 8."""
     if largest_learning_rate is None:
-        not_yet("largest_learning_rate", verb="is")
-    value = number(largest_learning_rate, "largest_learning_rate")
+        fb.not_yet("largest_learning_rate", verb="is")
+    value = fb.number(largest_learning_rate, "largest_learning_rate")
     if abs(value - 0.25) <= 1e-3:
-        return correct("each step multiplies w1 by 1 - 8 lr, which must stay between "
-                       "-1 and 1: lr < 0.25. The steepest direction sets the limit.")
+        return fb.correct("each step multiplies w1 by 1 - 8 lr, which must stay between "
+                          "-1 and 1: lr < 0.25. The steepest direction sets the limit.")
     if abs(value - 1.0) <= 1e-2:
-        fail("1.0 is the limit for w2 alone (each step multiplies it by 1 - 2 lr). "
-             "Look at w1: its gradient is 8 w1.")
+        fb.fail("1.0 is the limit for w2 alone (each step multiplies it by 1 - 2 lr). "
+                "Look at w1: its gradient is 8 w1.")
     if abs(value - 0.1) <= 1e-3:
-        fail("0.1 is the limit for the chapter's f(w) = w1**2 + 10 w2**2. This one is "
-             "f(w) = 4 w1**2 + w2**2: what does one step multiply w1 by?")
+        fb.fail("0.1 is the limit for the chapter's f(w) = w1**2 + 10 w2**2. This one is "
+                "f(w) = 4 w1**2 + w2**2: what does one step multiply w1 by?")
     factor = 1 - 8 * value
     if abs(factor) < 1:
-        fail(f"with learning rate {value:g}, each step multiplies w1 by 1 - 8 * {value:g} "
-             f"= {factor:g}, so descent converges, but a larger rate would too: find "
-             f"where that factor reaches -1.")
-    fail(f"with learning rate {value:g}, each step multiplies w1 by 1 - 8 * {value:g} "
-         f"= {factor:g}, so w1 grows (or never shrinks) from step to step: descent "
-         f"does not converge. Find where that factor reaches -1.")
+        fb.fail(f"with learning rate {value:g}, each step multiplies w1 by 1 - 8 * {value:g} "
+                f"= {factor:g}, so descent converges, but a larger rate would too: find "
+                f"where that factor reaches -1.")
+    fb.fail(f"with learning rate {value:g}, each step multiplies w1 by 1 - 8 * {value:g} "
+            f"= {factor:g}, so w1 grows (or never shrinks) from step to step: descent "
+            f"does not converge. Find where that factor reaches -1.")

@@ -14,21 +14,9 @@ from ..ops.arithmetic import add
 from ..ops.losses import softmax_cross_entropy_with_logits_v2
 from ..ops.reductions import reduce_sum
 from ..placeholder import placeholder
-from ..session import Session
 from ..traversal import topological_order
 from ..variable import Variable
-from .feedback import (
-    answer_is,
-    answered,
-    correct,
-    describe,
-    fail,
-    node,
-    not_yet,
-    numbers,
-    show,
-    two_arrays,
-)
+from . import feedback as fb
 from .guard import refusing, with_helpers
 
 # The library's backprop, private helpers included: what these exercises rebuild.
@@ -44,41 +32,44 @@ def own_gradient(node, what):
                          "with minidl operations."):
         grads = node.gradient(placeholder(name="grad"))
     if grads is None or (isinstance(grads, (list, tuple)) and grads and grads[0] is None):
-        not_yet(f"{what}.gradient")
+        fb.not_yet(f"{what}.gradient")
     if not (isinstance(grads, (list, tuple)) and len(grads) == 1 and isinstance(grads[0], Node)):
-        fail(f"gradient should return a list with one minidl node per input (here one), "
-             f"built from grad with minidl operations; it returned {describe(grads)}")
+        fb.fail(f"gradient should return a list with one minidl node per input (here one), "
+                f"built from grad with minidl operations; it returned {fb.describe(grads)}")
 
 
-@answer_is("class", Operation, " with compute and gradient methods")
+def gradient_agrees(loss, xs, what, advice="", feed_dict=None):
+    """Fail unless backprop through the learner's operation gives the gradient
+    of `loss` that finite differences give (the library's `gradient_check`)."""
+    try:
+        report = gradient_check(loss, xs, feed_dict=feed_dict)
+    except TypeError as error:
+        fb.fail(f"computing the gradient failed: {error}")
+    if not report.ok:
+        fb.fail(f"the gradient {what} disagrees with finite differences: {report}.{advice}")
+
+
+@fb.answer_is("class", Operation, " with compute and gradient methods")
 def check_softplus(Softplus):
     """Exercise 1 of 05b: `Softplus(x)` computes log(1 + e**x) and its gradient."""
     x_value = np.array([-3.0, -0.5, 0.0, 0.7, 2.5])
     with Graph().as_default():
         x = Variable(x_value, name="x")
         node = Softplus(x)
-        with Session() as session:
-            value = session.run(node)
-        answered(value, "Softplus.compute")
-        value = numbers(value, "the value Softplus.compute returns")
+        value = fb.numbers(fb.answered(fb.run(node), "Softplus.compute"),
+                           "the value Softplus.compute returns")
         expected = np.log1p(np.exp(x_value))
-        if np.shape(value) != expected.shape or not np.allclose(value, expected):
-            fail(f"for x = {show(x_value)}, Softplus gives {show(value)}, but "
-                 f"log(1 + e**x) = {show(expected)}")
+        fb.compare(value, expected, f"for x = {fb.show(x_value)}, Softplus gives "
+                   f"{fb.show(value)}, but log(1 + e**x) = {fb.show(expected)}")
         own_gradient(node, "Softplus")
-        loss = reduce_sum(node * np.array([1.0, -2.0, 0.5, 3.0, -1.0]))
-        try:
-            report = gradient_check(loss, [x])
-        except TypeError as error:
-            fail(f"computing the gradient failed: {error}")
-        if not report.ok:
-            fail(f"the gradient of Softplus disagrees with finite differences: {report}. "
-                 f"d/dx log(1 + e**x) = e**x / (1 + e**x) = sigmoid(x), times grad")
-    correct("the derivative of softplus is the sigmoid, and backprop multiplies it "
-            "by the incoming gradient.")
+        gradient_agrees(reduce_sum(node * np.array([1.0, -2.0, 0.5, 3.0, -1.0])), [x],
+                        "of Softplus", " d/dx log(1 + e**x) = e**x / (1 + e**x) = "
+                                       "sigmoid(x), times grad")
+    fb.correct("the derivative of softplus is the sigmoid, and backprop multiplies it "
+               "by the incoming gradient.")
 
 
-@answer_is("function")
+@fb.answer_is("function")
 def check_cross_entropy_gradient(cross_entropy_gradient):
     """Exercise 2 of 05b: `cross_entropy_gradient(X_data, Y_data, W_value, b_value)`
     returns (dJ/dW, dJ/db) of J = sum(softmax_cross_entropy(Y, X W + b)), in NumPy.
@@ -93,32 +84,31 @@ def check_cross_entropy_gradient(cross_entropy_gradient):
     with refusing("cross_entropy_gradient", _BACKPROP):
         answer = cross_entropy_gradient(X_data.copy(), Y_data.copy(), W_value.copy(),
                                         b_value.copy())
-    answered(answer, "cross_entropy_gradient")
-    dW, db = two_arrays(answer, "cross_entropy_gradient", "dJ/dW", "dJ/db")
+    fb.answered(answer, "cross_entropy_gradient")
+    dW, db = fb.two_arrays(answer, "cross_entropy_gradient", "dJ/dW", "dJ/db")
     if dW.shape != W_value.shape or db.shape != b_value.shape:
-        fail(f"dJ/dW must have W's shape {W_value.shape} and dJ/db b's shape "
-             f"{b_value.shape}; yours have {dW.shape} and {db.shape}")
+        fb.fail(f"dJ/dW must have W's shape {W_value.shape} and dJ/db b's shape "
+                f"{b_value.shape}; yours have {dW.shape} and {db.shape}")
     with Graph().as_default():
         W, b = Variable(W_value, name="W"), Variable(b_value, name="b")
         J = reduce_sum(softmax_cross_entropy_with_logits_v2(Y_data, X_data @ W + b))
-        with Session() as session:
-            expected_dW, expected_db = session.run(gradients(J, [W, b]))
+        expected_dW, expected_db = fb.run(gradients(J, [W, b]))
     for got, expected, name in ((db, expected_db, "dJ/db"), (dW, expected_dW, "dJ/dW")):
         if np.allclose(got, expected, rtol=0, atol=1e-12):
             continue
         if np.allclose(got, expected, atol=1e-6):
-            fail(f"{name} is within {np.max(np.abs(got - expected)):.1e} of the exact "
-                 f"gradient, but not exact: this looks like finite differences. The "
-                 f"exercise asks for the formula, which is exact to ~1e-15.")
+            fb.fail(f"{name} is within {np.max(np.abs(got - expected)):.1e} of the exact "
+                    f"gradient, but not exact: this looks like finite differences. The "
+                    f"exercise asks for the formula, which is exact to ~1e-15.")
         if name == "dJ/db":
             hint = (" That is the negative: the gradient is P - Y, not Y - P."
                     if np.allclose(db, -expected_db, atol=1e-6) else "")
-            fail(f"dJ/db is {show(db)}, but the gradient is {show(expected_db)}. "
-                 f"It is the sum over the examples of P - Y.{hint}")
-        fail(f"dJ/dW is {show(dW)}, but the gradient is {show(expected_dW)}. "
-             f"Each example i adds the outer product of x_i and (p_i - y_i): X^T (P - Y).")
-    correct("dJ/dlogits = P - Y, then the matrix product sends it back: "
-            "dJ/dW = X^T (P - Y), and dJ/db sums P - Y over the examples.")
+            fb.fail(f"dJ/db is {fb.show(db)}, but the gradient is {fb.show(expected_db)}. "
+                    f"It is the sum over the examples of P - Y.{hint}")
+        fb.fail(f"dJ/dW is {fb.show(dW)}, but the gradient is {fb.show(expected_dW)}. "
+                f"Each example i adds the outer product of x_i and (p_i - y_i): X^T (P - Y).")
+    fb.correct("dJ/dlogits = P - Y, then the matrix product sends it back: "
+               "dJ/dW = X^T (P - Y), and dJ/db sums P - Y over the examples.")
 
 
 def _used_twice():
@@ -147,15 +137,19 @@ def _broadcast():
 
 
 DEEP_LEVELS = 60
-DEEP_SECONDS = 5  # a right answer takes well under a second
+DEEP_SECONDS = 5  # a right answer takes well under a second (here and in chapter 5c)
+
+
+def deep(v):
+    """DEEP_LEVELS levels of v = 0.3 v + 0.7 v: few nodes, 2**DEEP_LEVELS paths."""
+    for _ in range(DEEP_LEVELS):
+        v = 0.3 * v + 0.7 * v
+    return v
 
 
 def _deep_shared():
     x = Variable(np.array([1.5, -0.5]), name="x")
-    v = x
-    for _ in range(DEEP_LEVELS):
-        v = 0.3 * v + 0.7 * v
-    J = reduce_sum(v, name="J")
+    J = reduce_sum(deep(x), name="J")
     return J, [x], (f"{DEEP_LEVELS} levels of v = 0.3 v + 0.7 v, each level using the "
                     f"one below twice")
 
@@ -165,7 +159,7 @@ _ONCE = ("Add up all the contributions a node receives first, and only then ask 
          "topological order (chapter 2), so that every consumer of a node comes before it.")
 
 
-@answer_is("function")
+@fb.answer_is("function")
 def check_my_gradients(my_gradients):
     """Exercise 3 of 05b: `my_gradients(ys, xs)` builds, like `tf.gradients`,
     one gradient node per x (None where ys does not depend on x), from nothing
@@ -182,39 +176,38 @@ def check_my_gradients(my_gradients):
                              f"nodes it has visited follows all 2**{DEEP_LEVELS} paths "
                              f"(chapter 2's visited set prevents it). {_ONCE}"):
                 got = my_gradients(J, xs)
-            answered(got, "my_gradients")
+            fb.answered(got, "my_gradients")
             _compare_gradients(got, expected, xs, description)
             _all_asked(asked, J, xs, description)
-    correct("that is backpropagation: one walk back through the graph, each node "
-            "visited once, each operation asked only for its own local rule.")
+    fb.correct("that is backpropagation: one walk back through the graph, each node "
+               "visited once, each operation asked only for its own local rule.")
 
 
 def _compare_gradients(got, expected, xs, description):
     if not (isinstance(got, (list, tuple)) and len(got) == len(xs)):
-        fail(f"my_gradients should return a list with one gradient node per x (here "
-             f"{len(xs)}); for {description} it returned {describe(got)}")
-    with Session() as session:
-        for x, mine, reference in zip(xs, got, expected):
-            if reference is None:
-                if mine is not None:
-                    fail(f"for {description}, J does not depend on '{x.name}', so its "
-                         f"gradient should be None, as tf.gradients gives; yours is "
-                         f"{describe(mine)}")
-                continue
-            if mine is None:
-                fail(f"for {description}, your gradient for '{x.name}' is None, but J "
-                     f"depends on it. A node can have consumers that J does not use (the "
-                     f"gradient nodes already built are consumers too), and a walk that "
-                     f"waits to hear from every consumer never gets to it: walk "
-                     f"reversed(topological order of J), which holds only what J "
-                     f"depends on.")
-            node(mine, f"the gradient for '{x.name}'", "so that it can be run, "
-                 "drawn and differentiated again, like what tf.gradients returns")
-            value, right = session.run([mine, reference])
-            value = numbers(value, f"the value of your gradient for '{x.name}'")
-            if value.shape != right.shape or not np.allclose(value, right):
-                fail(f"for {description}, your gradient for '{x.name}' is {show(value)}, "
-                     f"but tf.gradients gives {show(right)}.{_gradient_hint(value, right)}")
+        fb.fail(f"my_gradients should return a list with one gradient node per x (here "
+                f"{len(xs)}); for {description} it returned {fb.describe(got)}")
+    for x, mine, reference in zip(xs, got, expected):
+        if reference is None:
+            if mine is not None:
+                fb.fail(f"for {description}, J does not depend on '{x.name}', so its "
+                        f"gradient should be None, as tf.gradients gives; yours is "
+                        f"{fb.describe(mine)}")
+            continue
+        if mine is None:
+            fb.fail(f"for {description}, your gradient for '{x.name}' is None, but J "
+                    f"depends on it. A node can have consumers that J does not use (the "
+                    f"gradient nodes already built are consumers too), and a walk that "
+                    f"waits to hear from every consumer never gets to it: walk "
+                    f"reversed(topological order of J), which holds only what J "
+                    f"depends on.")
+        fb.node(mine, f"the gradient for '{x.name}'", "so that it can be run, "
+                "drawn and differentiated again, like what tf.gradients returns")
+        value, right = fb.run([mine, reference])
+        value = fb.numbers(value, f"the value of your gradient for '{x.name}'")
+        fb.compare(value, right, f"for {description}, your gradient for '{x.name}' is "
+                   f"{fb.show(value)}, but tf.gradients gives {fb.show(right)}."
+                   f"{_gradient_hint(value, right)}")
 
 
 def _gradient_hint(value, right):
@@ -234,10 +227,10 @@ def _all_asked(asked, J, xs, description):
         if any(x in below for x in operation.inputs):
             below.add(operation)
             if operation not in asked:
-                fail(f"for {description}, my_gradients never asked '{operation.name}' "
-                     f"({operation.type}) for its gradient, though it lies between J and "
-                     f"the xs: build every gradient from the operations' own gradient "
-                     f"methods, as tf.gradients does, not from a formula of your own.")
+                fb.fail(f"for {description}, my_gradients never asked '{operation.name}' "
+                        f"({operation.type}) for its gradient, though it lies between J and "
+                        f"the xs: build every gradient from the operations' own gradient "
+                        f"methods, as tf.gradients does, not from a formula of your own.")
 
 
 class _Asked(BaseException):
@@ -267,10 +260,10 @@ def _asked_once(J, enforce):
         yield asked
     except _Asked as stop:
         operation, = stop.args
-        fail(f"my_gradients asked '{operation.name}' ({operation.type}) for its gradient "
-             f"a second time, on a graph of {DEEP_LEVELS} levels where each level uses "
-             f"the one below twice. Passing each contribution on as soon as it arrives "
-             f"asks the first level 2**{DEEP_LEVELS} (about 10**18) times. {_ONCE}")
+        fb.fail(f"my_gradients asked '{operation.name}' ({operation.type}) for its gradient "
+                f"a second time, on a graph of {DEEP_LEVELS} levels where each level uses "
+                f"the one below twice. Passing each contribution on as soon as it arrives "
+                f"asks the first level 2**{DEEP_LEVELS} (about 10**18) times. {_ONCE}")
     finally:
         for operation in operations:
             del operation.gradient

@@ -7,9 +7,8 @@ from ..graph import Graph
 from ..layers import dense
 from ..ops.activations import sigmoid
 from ..placeholder import placeholder
-from ..session import Session
 from ..variable import Variable
-from .feedback import answer_is, answered, correct, describe, fail, node, numbers, show
+from . import feedback as fb
 from .guard import refusing
 from .trained import trained_network
 
@@ -25,49 +24,52 @@ HELD_BACK = ("the check hands you the training data and holds back the examples 
 XOR_CORNERS = [((0.0, 0.0), 0), ((0.0, 1.0), 1), ((1.0, 0.0), 1), ((1.0, 1.0), 0)]
 
 
-@answer_is("function")
+@fb.answer_is("function")
 def check_xor_by_hand(xor_weights):
     """Exercise 1: `xor_weights()` returns W1 (2, 2), b1 (2,), w2 (2,) and b2
     (a number) such that sigmoid(sigmoid(x W1 + b1) w2 + b2) computes XOR on
     the corners of the unit square: above 0.9 for (0, 1) and (1, 0), below
     0.1 for (0, 0) and (1, 1)."""
-    answer = answered(xor_weights(), "xor_weights")
+    answer = fb.answered(xor_weights(), "xor_weights")
     if not (isinstance(answer, (tuple, list)) and len(answer) == 4):
-        fail(f"xor_weights should return the four values (W1, b1, w2, b2); "
-             f"it returned {describe(answer)}")
+        fb.fail(f"xor_weights should return the four values (W1, b1, w2, b2); "
+                f"it returned {fb.describe(answer)}")
     expected_shapes = {"W1": (2, 2), "b1": (2,), "w2": (2,), "b2": ()}
     values = {}
     for (name, shape), value in zip(expected_shapes.items(), answer):
-        values[name] = numbers(value, name)
+        values[name] = fb.numbers(value, name)
         if values[name].shape != shape:
-            fail(f"{name} should have shape {shape}, but has shape {values[name].shape}")
+            fb.fail(f"{name} should have shape {shape}, but has shape {values[name].shape}")
     with Graph().as_default():
         x = placeholder(np.float64, shape=(None, 2), name="x")
         hidden = sigmoid(x @ Variable(values["W1"]) + Variable(values["b1"]))
         output = sigmoid(hidden @ Variable(values["w2"]) + Variable(values["b2"]))
         corners = np.array([corner for corner, _ in XOR_CORNERS])
-        with Session() as session:
-            hidden_values, outputs = session.run([hidden, output], feed_dict={x: corners})
+        hidden_values, outputs = fb.run([hidden, output], {x: corners})
     for (corner, label), value, hidden_value in zip(XOR_CORNERS, outputs, hidden_values):
         good = value > 0.9 if label == 1 else value < 0.1
         if not good:
             wanted = "above 0.9" if label == 1 else "below 0.1"
-            fail(f"at {corner} the network outputs {value:.4f}, but XOR is {label} there, "
-                 f"so it should be {wanted}. The hidden units give {show(hidden_value)} "
-                 f"at that corner; each should be close to 0 or 1 (use large weights).")
-    correct("two lines (OR and AND), and an output that says \"OR but not AND\": "
-            "a hidden layer at work.")
+            fb.fail(f"at {corner} the network outputs {value:.4f}, but XOR is {label} there, "
+                    f"so it should be {wanted}. The hidden units give {fb.show(hidden_value)} "
+                    f"at that corner; each should be close to 0 or 1 (use large weights).")
+    fb.correct("two lines (OR and AND), and an output that says \"OR but not AND\": "
+               "a hidden layer at work.")
 
 
-def _numpy_mlp(x, layers):
-    """The reference: sigmoid layers, then a linear last layer."""
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _numpy_mlp(x, layers, activation=_sigmoid):
+    """The reference: `activation` layers, then a linear last layer."""
     for W, b in layers[:-1]:
-        x = 1 / (1 + np.exp(-(x @ W + b)))
+        x = activation(x @ W + b)
     W, b = layers[-1]
     return x @ W + b
 
 
-@answer_is("function")
+@fb.answer_is("function")
 def check_mlp_logits(mlp_logits):
     """Exercise 2: `mlp_logits(X, layers)` applies sigmoid(h W + b) for every
     (W, b) in `layers` but the last, and h W + b for the last."""
@@ -80,39 +82,26 @@ def check_mlp_logits(mlp_logits):
             layers = [(Variable(W, name=f"W{i + 1}"), Variable(b, name=f"b{i + 1}"))
                       for i, (W, b) in enumerate(arrays)]
             with refusing("mlp_logits", [("tf.layers.dense", dense)]):
-                logits = mlp_logits(X, layers)
-            answered(logits, "mlp_logits")
-            node(logits, "what mlp_logits returns", "built from X and the layers' variables")
+                logits = fb.answered(mlp_logits(X, layers), "mlp_logits")
             X_value = rng.standard_normal((4, sizes[0]))
-            with Session() as session:
-                got = np.asarray(session.run(logits, feed_dict={X: X_value}))
+            got = fb.value_of(logits, "mlp_logits", {X: X_value},
+                              "built from X and the layers' variables")
         expected = _numpy_mlp(X_value, arrays)
         description = f"layer sizes {sizes} ({len(arrays)} (W, b) pairs)"
         if got.shape != expected.shape:
-            fail(f"with {description} and 4 input rows, the logits should have shape "
-                 f"{expected.shape}, but have shape {got.shape}")
-        if not np.allclose(got, expected):
-            hint = _mlp_hint(X_value, arrays, got)
-            fail(f"with {description}, the logits are {show(got[0])} for the first row, "
-                 f"but should be {show(expected[0])}.{hint}")
-    correct("one loop builds a network of any depth; the last layer has no sigmoid, "
-            "so its outputs are scores for the softmax.")
+            fb.fail(f"with {description} and 4 input rows, the logits should have shape "
+                    f"{expected.shape}, but have shape {got.shape}")
+        fb.compare(got, expected, f"with {description}, the logits are {fb.show(got[0])} "
+                   f"for the first row, but should be {fb.show(expected[0])}.",
+                   (_sigmoid(expected), " You applied the sigmoid to the last layer too: "
+                                        "logits are h W + b."),
+                   (_numpy_mlp(X_value, arrays, activation=lambda z: z),
+                    " The hidden layers need the sigmoid: sigmoid(h W + b)."))
+    fb.correct("one loop builds a network of any depth; the last layer has no sigmoid, "
+               "so its outputs are scores for the softmax.")
 
 
-def _mlp_hint(X_value, arrays, got):
-    """A guess at the mistake behind a wrong `got`, or an empty string."""
-    all_sigmoid = 1 / (1 + np.exp(-_numpy_mlp(X_value, arrays)))
-    if np.allclose(got, all_sigmoid):
-        return " You applied the sigmoid to the last layer too: logits are h W + b."
-    no_sigmoid = X_value
-    for W, b in arrays:
-        no_sigmoid = no_sigmoid @ W + b
-    if np.allclose(got, no_sigmoid):
-        return " The hidden layers need the sigmoid: sigmoid(h W + b)."
-    return ""
-
-
-@answer_is("function")
+@fb.answer_is("function")
 def check_train_circles(train_and_predict):
     """Exercise 3: `train_and_predict(X_train, y_train, X_test)` trains a
     network on one sample of `circles` and returns int labels for X_test;
@@ -123,18 +112,18 @@ def check_train_circles(train_and_predict):
     with Graph().as_default(), refusing("train_and_predict", DATA_LOADERS,
                                         reason=HELD_BACK, runs=runs):
         predictions = train_and_predict(X_train, y_train, X_test)
-    answered(predictions, "train_and_predict")
-    predictions = numbers(predictions, "the predictions train_and_predict returns")
+    fb.answered(predictions, "train_and_predict")
+    predictions = fb.numbers(predictions, "the predictions train_and_predict returns")
     if predictions.shape != y_test.shape:
         hint = (" Those look like scores: take tf.argmax(logits, axis=1)."
                 if predictions.shape == (len(y_test), 2) else "")
-        fail(f"train_and_predict should return one label per test point, shape "
-             f"{y_test.shape}; it returned shape {predictions.shape}.{hint}")
+        fb.fail(f"train_and_predict should return one label per test point, shape "
+                f"{y_test.shape}; it returned shape {predictions.shape}.{hint}")
     accuracy = np.mean(predictions == y_test)
     if accuracy < 0.95:
-        fail(f"{accuracy:.1%} of the test points are classified right; at least 95% "
-             f"should be. A single layer gets about half: is there a hidden layer "
-             f"(with a nonlinearity), and does the loss still fall when training stops?")
+        fb.fail(f"{accuracy:.1%} of the test points are classified right; at least 95% "
+                f"should be. A single layer gets about half: is there a hidden layer "
+                f"(with a nonlinearity), and does the loss still fall when training stops?")
     trained_network(runs, predictions, "train_and_predict")
-    correct(f"{accuracy:.1%} of fresh points right: the network learned the ring, "
-            f"not the training points.")
+    fb.correct(f"{accuracy:.1%} of fresh points right: the network learned the ring, "
+               f"not the training points.")

@@ -9,17 +9,7 @@ from ..train.adam import AdamOptimizer
 from ..train.momentum import MomentumOptimizer
 from ..train.optimizer import Optimizer
 from ..variable import Variable
-from .feedback import (
-    answer_is,
-    answered,
-    correct,
-    describe,
-    fail,
-    number,
-    numbers,
-    path_like,
-    show,
-)
+from . import feedback as fb
 from .guard import refusing
 
 
@@ -36,7 +26,7 @@ def _path(optimizer, loss_of, w0, num_steps):
     return np.array(path, dtype=np.float64)
 
 
-@answer_is("function")
+@fb.answer_is("function")
 def check_momentum_warmup(steps_to_reach):
     """Exercise 1: `steps_to_reach(momentum, fraction)` is the number of the first
     step of Momentum, on a constant slope, at least `fraction` of its top speed."""
@@ -46,11 +36,11 @@ def check_momentum_warmup(steps_to_reach):
                       reason="work it out from the formula for the steps; the check "
                              "measures it by running tf.train.MomentumOptimizer."):
             answer = steps_to_reach(momentum, fraction)
-        answered(answer, "steps_to_reach")
-        value = number(answer, f"steps_to_reach({momentum}, {fraction})", example="12")
+        fb.answered(answer, "steps_to_reach")
+        value = fb.number(answer, f"steps_to_reach({momentum}, {fraction})", example="12")
         if not np.isfinite(value) or value != int(value):
-            fail(f"steps_to_reach({momentum}, {fraction}) should be a whole number of "
-                 f"steps; it is {value:g}. Which step is the first to get there?")
+            fb.fail(f"steps_to_reach({momentum}, {fraction}) should be a whole number of "
+                    f"steps; it is {value:g}. Which step is the first to get there?")
         # Momentum's steps on J(w) = w with learning rate 0.1, and the speed they approach
         lengths = np.abs(np.diff(_path(MomentumOptimizer(0.1, momentum), lambda w: w, 0.0, 200)))
         top_speed = 0.1 / (1 - momentum)
@@ -59,12 +49,12 @@ def check_momentum_warmup(steps_to_reach):
             step = min(max(int(value), 1), len(lengths))
             hint = (" Count from 1: the first step is step 1, of length learning_rate |g|."
                     if abs(int(value) - expected) == 1 else "")
-            fail(f"with momentum {momentum}, your answer is step {int(value)}, where the "
-                 f"step is {lengths[step - 1] / top_speed:.4f} of the top speed; the first "
-                 f"step at {fraction} of it or more is step {expected} "
-                 f"({lengths[expected - 1] / top_speed:.4f}).{hint}")
-    correct("step n is learning_rate |g| (1 + mu + ... + mu**(n-1)) = top speed "
-            "(1 - mu**n): the higher the momentum, the longer the warm-up.")
+            fb.fail(f"with momentum {momentum}, your answer is step {int(value)}, where the "
+                    f"step is {lengths[step - 1] / top_speed:.4f} of the top speed; the first "
+                    f"step at {fraction} of it or more is step {expected} "
+                    f"({lengths[expected - 1] / top_speed:.4f}).{hint}")
+    fb.correct("step n is learning_rate |g| (1 + mu + ... + mu**(n-1)) = top speed "
+               "(1 - mu**n): the higher the momentum, the longer the warm-up.")
 
 
 def _adam_reference(gradient, w0, learning_rate, num_steps, beta1, beta2, epsilon,
@@ -106,7 +96,7 @@ def _adam_problems():
     ]
 
 
-@answer_is("function")
+@fb.answer_is("function")
 def check_adam_path(adam_path):
     """Exercise 2: `adam_path(gradient, w0, learning_rate, num_steps)` returns the
     points Adam visits (w0 first), with beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8,
@@ -115,23 +105,23 @@ def check_adam_path(adam_path):
         with refusing("adam_path", [("tf.train.AdamOptimizer.update_rule",
                                      AdamOptimizer.update_rule)]):
             answer = adam_path(gradient, w0.copy(), learning_rate, num_steps)
-        answered(answer, "adam_path")
-        path = numbers(answer, "the path adam_path returns")
+        fb.answered(answer, "adam_path")
+        path = fb.numbers(answer, "the path adam_path returns")
         expected = _path(AdamOptimizer(learning_rate), loss_of, w0, num_steps)
-        path_like(path, expected, description, start="w0")
+        fb.path_like(path, expected, description, start="w0")
         if not np.allclose(path, expected):
-            hint = next((text for version, text in _ADAM_HINTS.items() if np.allclose(
-                path, _adam_reference(gradient, w0, learning_rate, num_steps, 0.9, 0.999,
-                                      1e-8, version))), "")
+            hint = fb.hint(path, *[(_adam_reference(gradient, w0, learning_rate, num_steps,
+                                                    0.9, 0.999, 1e-8, version), text)
+                                   for version, text in _ADAM_HINTS.items()])
             step = int(np.argmax(~np.isclose(path, expected).all(axis=-1)))
             if step == 0:
-                fail(f"for {description}, your path starts at {show(path[0])}; it should "
-                     f"start at w0 = {show(w0)}, then hold one point per step")
-            fail(f"for {description} with learning rate {learning_rate}, point {step} of "
-                 f"your path is {show(path[step])}, but tf.train.AdamOptimizer gets to "
-                 f"{show(expected[step])} (from {show(expected[step - 1])}).{hint}")
-    correct("Adam's first steps are about learning_rate long whatever the gradient's "
-            "size, thanks to the correction of m and v for starting at 0.")
+                fb.fail(f"for {description}, your path starts at {fb.show(path[0])}; it should "
+                        f"start at w0 = {fb.show(w0)}, then hold one point per step")
+            fb.fail(f"for {description} with learning rate {learning_rate}, point {step} of "
+                    f"your path is {fb.show(path[step])}, but tf.train.AdamOptimizer gets to "
+                    f"{fb.show(expected[step])} (from {fb.show(expected[step - 1])}).{hint}")
+    fb.correct("Adam's first steps are about learning_rate long whatever the gradient's "
+               "size, thanks to the correction of m and v for starting at 0.")
 
 
 def _rmsprop_reference(value, grads_of, learning_rate, decay, epsilon, num_steps):
@@ -163,35 +153,33 @@ _RMSPROP_HINTS = {
 }
 
 
-@answer_is("class", Optimizer, " with initial_slots and update_rule methods")
+@fb.answer_is("class", Optimizer, " with initial_slots and update_rule methods")
 def check_rmsprop(RMSPropOptimizer):
     """Exercise 3: an RMSProp subclass of `Optimizer`, s starting at 0,
     s <- decay s + (1 - decay) g**2, w <- w - learning_rate g / (sqrt(s) + epsilon),
     with update_rule returning the update -learning_rate g / (sqrt(s) + epsilon)."""
     start = np.array([1.0, -2.0])
     optimizer = RMSPropOptimizer(learning_rate=0.1)
-    slots = answered(optimizer.initial_slots(start), "initial_slots")
+    slots = fb.answered(optimizer.initial_slots(start), "initial_slots")
     if not (isinstance(slots, dict) and set(slots) == {"s"}):
-        fail(f"initial_slots should return a dict with the one slot 's', like "
-             f"{{'s': ...}}; it returned {slots!r}")
+        fb.fail(f"initial_slots should return a dict with the one slot 's', like "
+                f"{{'s': ...}}; it returned {slots!r}")
     s = np.asarray(slots["s"])
     if s.shape != start.shape or np.any(s != 0):
-        fail(f"for a weight of value {show(start)}, s should start as zeros of the same "
-             f"shape; initial_slots gave {show(s)}")
-    result = answered(optimizer.update_rule(start, np.ones_like(start), {"s": s}), "update_rule")
+        fb.fail(f"for a weight of value {fb.show(start)}, s should start as zeros of the same "
+                f"shape; initial_slots gave {fb.show(s)}")
+    result = fb.answered(optimizer.update_rule(start, np.ones_like(start), {"s": s}), "update_rule")
     if not (isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], dict)):
-        fail(f"update_rule should return two things, the update of the weight and the "
-             f"dict of new slots, (update, {{'s': new_s}}); it returned {describe(result)}")
-    numbers(result[0], "the update that update_rule returns")
+        fb.fail(f"update_rule should return two things, the update of the weight and the "
+                f"dict of new slots, (update, {{'s': new_s}}); it returned {fb.describe(result)}")
+    fb.numbers(result[0], "the update that update_rule returns")
     curvature = np.array([1.0, 10.0])
     visited = _path(optimizer, lambda w: reduce_sum(constant(curvature) * w * w), start, 5)[1:]
     references = _rmsprop_reference(start, lambda w: 2 * curvature * w, 0.1, 0.9, 1e-8, 5)
     for step, (got, expected) in enumerate(zip(visited, references["right"])):
-        if not np.allclose(got, expected):
-            hint = next((text for version, text in _RMSPROP_HINTS.items()
-                         if np.allclose(got, references[version][step])), "")
-            fail(f"on J = w1**2 + 10 w2**2 from w = {show(start)} with learning_rate=0.1, "
-                 f"step {step + 1} gives w = {show(got)}, but RMSProp gives "
-                 f"{show(expected)}.{hint}")
-    correct("both weights move by about the learning rate per step, although one "
-            "gradient is ten times the other: the division by sqrt(s) evens them out.")
+        mistakes = [(references[version][step], text) for version, text in _RMSPROP_HINTS.items()]
+        fb.compare(got, expected, f"on J = w1**2 + 10 w2**2 from w = {fb.show(start)} with "
+                   f"learning_rate=0.1, step {step + 1} gives w = {fb.show(got)}, but RMSProp "
+                   f"gives {fb.show(expected)}.", *mistakes)
+    fb.correct("both weights move by about the learning rate per step, although one "
+               "gradient is ten times the other: the division by sqrt(s) evens them out.")

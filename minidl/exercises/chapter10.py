@@ -4,14 +4,12 @@ import numbers
 import numpy as np
 
 from ..graph import Graph, Node
-from ..session import Session
 from ..traversal import topological_order
 from ..variable import Variable
-from .feedback import answer_is, answered, correct, fail, hint, show
-from .feedback import numbers as numeric_array
+from . import feedback as fb
 
 
-@answer_is("function")
+@fb.answer_is("function")
 def check_l2_penalty(l2_penalty):
     """Exercise 1: `l2_penalty(weights, weight_decay)` builds
     weight_decay * sum over W of sum(W**2) / 2, without tf.nn.l2_loss."""
@@ -19,68 +17,66 @@ def check_l2_penalty(l2_penalty):
     weight_decay = 0.1
     with Graph().as_default():
         weights = [Variable(value, name=f"W{i}") for i, value in enumerate(values, 1)]
-        answer = answered(l2_penalty(weights, weight_decay), "l2_penalty")
+        answer = fb.answered(l2_penalty(weights, weight_decay), "l2_penalty")
         if not isinstance(answer, Node):
-            fail(f"l2_penalty should return a minidl node (part of the graph, so that its "
-                 f"gradient reaches the weights); it returned {answer!r}")
+            fb.fail(f"l2_penalty should return a minidl node (part of the graph, so that its "
+                    f"gradient reaches the weights); it returned {answer!r}")
         if "L2Loss" in {node.type for node in topological_order([answer])}:
-            fail("build the penalty yourself from tf.square and tf.reduce_sum, without "
-                 "tf.nn.l2_loss")
-        with Session() as session:
-            got = session.run(answer)
+            fb.fail("build the penalty yourself from tf.square and tf.reduce_sum, without "
+                    "tf.nn.l2_loss")
+        got = fb.value_of(answer, "l2_penalty")
     squares = [np.sum(value ** 2) for value in values]
     expected = weight_decay * sum(squares) / 2
     if np.shape(got) != ():
-        fail(f"the penalty should be one number; it has shape {np.shape(got)}. "
-             f"reduce_sum with no axis sums every element")
-    if not np.isclose(got, expected):
-        fail(f"for weight_decay = {weight_decay} and the matrices {show(values[0])} and "
-             f"{show(values[1])}, the penalty is {float(got):.4f}; it should be "
-             f"{weight_decay} * ({squares[0]:.2f} + {squares[1]:.2f}) / 2 = "
-             f"{expected:.4f}." + hint(
-                 got, (2 * expected, " That is twice the answer: the penalty has a factor 1/2."),
-                 (sum(squares) / 2, " The weight_decay factor is missing."),
-                 (weight_decay * squares[0] / 2, " Only the first matrix counts: add up the "
-                                                 "penalties of every matrix in the list."),
-                 (weight_decay * sum(np.mean(value ** 2) for value in values) / 2,
-                  " That uses the mean of the squares: use their sum.")))
-    correct("the penalty grows with the square of every weight; its gradient, "
-            "weight_decay * W, pulls each weight towards 0 at every step.")
+        fb.fail(f"the penalty should be one number; it has shape {np.shape(got)}. "
+                f"reduce_sum with no axis sums every element")
+    fb.compare(got, expected, f"for weight_decay = {weight_decay} and the matrices "
+               f"{fb.show(values[0])} and {fb.show(values[1])}, the penalty is {got:.4f}; it "
+               f"should be {weight_decay} * ({squares[0]:.2f} + {squares[1]:.2f}) / 2 = "
+               f"{expected:.4f}.",
+               (2 * expected, " That is twice the answer: the penalty has a factor 1/2."),
+               (sum(squares) / 2, " The weight_decay factor is missing."),
+               (weight_decay * squares[0] / 2, " Only the first matrix counts: add up the "
+                                               "penalties of every matrix in the list."),
+               (weight_decay * sum(np.mean(value ** 2) for value in values) / 2,
+                " That uses the mean of the squares: use their sum."))
+    fb.correct("the penalty grows with the square of every weight; its gradient, "
+               "weight_decay * W, pulls each weight towards 0 at every step.")
 
 
-@answer_is("function")
+@fb.answer_is("function")
 def check_dropout_mask(dropout_mask):
     """Exercise 2: `dropout_mask(shape, rate, rng)` is a NumPy array with
     1 / (1 - rate) where rng.random(shape) >= rate, and 0 elsewhere."""
     for shape, rate in [((4, 5), 0.5), ((200, 100), 0.2), ((3,), 0.0)]:
-        answer = answered(dropout_mask(shape, rate, np.random.default_rng(10)), "dropout_mask")
+        answer = fb.answered(dropout_mask(shape, rate, np.random.default_rng(10)), "dropout_mask")
         if isinstance(answer, Node):
-            fail("dropout_mask should return a NumPy array, not a minidl node: write it "
-                 "with rng.random and NumPy, without tf.nn.dropout")
-        answer = numeric_array(answer, "the mask dropout_mask returns")
+            fb.fail("dropout_mask should return a NumPy array, not a minidl node: write it "
+                    "with rng.random and NumPy, without tf.nn.dropout")
+        answer = fb.numbers(answer, "the mask dropout_mask returns")
         if answer.shape != shape:
-            fail(f"with shape {shape}, the mask has shape {answer.shape}")
+            fb.fail(f"with shape {shape}, the mask has shape {answer.shape}")
         draws = np.random.default_rng(10).random(shape)
         expected = (draws >= rate) / (1 - rate)
         if np.array_equal(answer, expected):
             continue
         where = f"with shape {shape} and rate {rate}"
         if np.array_equal(answer, (draws >= rate).astype(float)):
-            fail(f"{where}, the kept elements are 1: scale them by 1 / (1 - rate) = "
-                 f"{1 / (1 - rate):.4g}, so that the expected value of every unit stays "
-                 f"the same")
+            fb.fail(f"{where}, the kept elements are 1: scale them by 1 / (1 - rate) = "
+                    f"{1 / (1 - rate):.4g}, so that the expected value of every unit stays "
+                    f"the same")
         if np.array_equal(answer, (draws < rate) / (1 - rate)):
-            fail(f"{where}, the mask keeps the elements whose draw is below the rate: "
-                 f"`rate` is the probability of *dropping*, so keep draws >= rate")
-        fail(f"{where}, the mask should keep the elements where rng.random(shape) >= rate "
-             f"(scaled by 1 / (1 - rate)) and zero the others; it keeps "
-             f"{np.mean(answer != 0):.1%} of them, with values {show(np.unique(answer))}. "
-             f"Draw the numbers once, with rng.random(shape)")
-    correct("multiplying activations by this mask is dropout: on average every unit "
-            "keeps its value, and a dropped unit passes no gradient back.")
+            fb.fail(f"{where}, the mask keeps the elements whose draw is below the rate: "
+                    f"`rate` is the probability of *dropping*, so keep draws >= rate")
+        fb.fail(f"{where}, the mask should keep the elements where rng.random(shape) >= rate "
+                f"(scaled by 1 / (1 - rate)) and zero the others; it keeps "
+                f"{np.mean(answer != 0):.1%} of them, with values {fb.show(np.unique(answer))}. "
+                f"Draw the numbers once, with rng.random(shape)")
+    fb.correct("multiplying activations by this mask is dropout: on average every unit "
+               "keeps its value, and a dropped unit passes no gradient back.")
 
 
-@answer_is("function")
+@fb.answer_is("function")
 def check_early_stopping(early_stopping):
     """Exercise 3: `early_stopping(validation_losses, patience)` returns the
     step whose weights are kept when training stops `patience` steps after
@@ -90,23 +86,19 @@ def check_early_stopping(early_stopping):
              ([1.0, 0.9, 0.8, 0.7], 3, 3),
              ([0.5, 0.6, 0.4, 0.7, 0.8, 0.9, 0.3], 3, 2)]
     for losses, patience, expected in cases:
-        answer = answered(early_stopping(list(losses), patience), "early_stopping")
+        answer = fb.answered(early_stopping(list(losses), patience), "early_stopping")
         if not isinstance(answer, numbers.Integral) or isinstance(answer, bool):
-            fail(f"early_stopping should return a step number, an int; for the losses "
-                 f"{losses} it returned {answer!r}")
-        if answer == expected:
-            continue
+            fb.fail(f"early_stopping should return a step number, an int; for the losses "
+                    f"{losses} it returned {answer!r}")
         stop = next((step for step in range(len(losses))
                      if step - int(np.argmin(losses[:step + 1])) == patience),
                     len(losses) - 1)
-        why = ""
-        if answer == int(np.argmin(losses)):
-            why = (f" Step {answer} has the lowest loss of the whole list, but training "
-                    f"stopped at step {stop} and never saw it.")
-        elif answer == stop:
-            why = (f" Step {stop} is where training stops; early stopping keeps the "
-                    f"weights of the best step before it.")
-        fail(f"for the losses {losses} with patience {patience}, early stopping keeps "
-             f"the weights of step {expected}; your answer is {answer}.{why}")
-    correct("training stops once the validation loss has not improved for `patience` "
-            "steps, and the weights saved at the best step so far are the ones kept.")
+        fb.compare(answer, expected, f"for the losses {losses} with patience {patience}, early "
+                   f"stopping keeps the weights of step {expected}; your answer is {answer}.",
+                   (int(np.argmin(losses)), f" Step {answer} has the lowest loss of the whole "
+                                            f"list, but training stopped at step {stop} and "
+                                            f"never saw it."),
+                   (stop, f" Step {stop} is where training stops; early stopping keeps the "
+                          f"weights of the best step before it."))
+    fb.correct("training stops once the validation loss has not improved for `patience` "
+               "steps, and the weights saved at the best step so far are the ones kept.")

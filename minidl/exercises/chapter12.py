@@ -14,11 +14,11 @@ from ..optimize.plan import optimize
 from ..optimize.program import Program
 from ..placeholder import placeholder
 from ..variable import Variable
-from .feedback import answer_is, answered, correct, describe, fail, truth
+from . import feedback as fb
 from .guard import refusing, with_helpers
 
 
-@answer_is("function")
+@fb.answer_is("function")
 def check_can_fold(can_fold):
     """Exercise 1: `can_fold(node)` is True when neither `node` nor anything it
     depends on is a placeholder or a variable."""
@@ -46,13 +46,13 @@ def check_can_fold(can_fold):
         with refusing("can_fold", [("optimize", optimize), ("fold_constants", fold_constants)],
                       reason="build no program here: decide from the node and its inputs."):
             answer = can_fold(node)
-        answered(answer, "can_fold")
-        if truth(answer, "what can_fold returns") != expected:
-            fail(f"can_fold({what}) should be {expected}; your answer is {answer}.{hint}")
-    correct("a node can be folded exactly when nothing it depends on is fed or trained. "
-            "The constant-folding pass decides the same, one step at a time: a step whose "
-            "inputs are all constants becomes a constant, so whole constant branches fold "
-            "from their leaves up.")
+        fb.answered(answer, "can_fold")
+        if fb.truth(answer, "what can_fold returns") != expected:
+            fb.fail(f"can_fold({what}) should be {expected}; your answer is {answer}.{hint}")
+    fb.correct("a node can be folded exactly when nothing it depends on is fed or trained. "
+               "The constant-folding pass decides the same, one step at a time: a step whose "
+               "inputs are all constants becomes a constant, so whole constant branches fold "
+               "from their leaves up.")
 
 
 _X_VALUE = np.array([[1.0, -2.0, 3.0], [0.5, 0.0, -1.5]])
@@ -72,16 +72,6 @@ _CASES = [
 ]
 
 
-def _cases():
-    """(what y is, its program, the placeholder X, how many Multiply steps must remain)."""
-    cases = []
-    for what, build, remaining in _CASES:
-        with Graph().as_default():
-            X = placeholder("float64", (None, 3), name="X")
-            cases.append((what, program_for(build(X), [X]), X, remaining))
-    return cases
-
-
 def _run(program, feed):
     """The fetched values of `program`, one step at a time."""
     values = {}
@@ -92,41 +82,43 @@ def _run(program, feed):
     return [values[step] for step in program.fetches]
 
 
-@answer_is("function")
+@fb.answer_is("function")
 def check_remove_times_one(remove_times_one):
     """Exercise 2: `remove_times_one(program)` lets the users of each step
     `x * 1` or `1 * x` (a constant 1 of one element) read x instead, and
     returns the program."""
-    for what, program, X, remaining in _cases():
+    for what, build, remaining in _CASES:
+        with Graph().as_default():
+            X = placeholder("float64", (None, 3), name="X")
+            program = program_for(build(X), [X])
         expected = _run(program, {X: _X_VALUE})[0]
         with refusing("remove_times_one", with_helpers("remove_identities",
                                                             remove_identities)):
             answer = remove_times_one(program)
-        answered(answer, "remove_times_one")
+        fb.answered(answer, "remove_times_one")
         if not isinstance(answer, Program):
-            fail(f"remove_times_one should return the program it was given (a Program, "
-                 f"after the rewrite); it returned {describe(answer)}")
+            fb.fail(f"remove_times_one should return the program it was given (a Program, "
+                    f"after the rewrite); it returned {fb.describe(answer)}")
         _check_rewired(answer, what)
         got = _run(answer, {X: _X_VALUE})[0]
         if np.shape(got) != np.shape(expected):
-            fail(f"for y = {what}, the result now has shape {np.shape(got)} instead of "
-                 f"{np.shape(expected)}: that `* 1` broadcasts its other input to a larger "
-                 f"shape, so it is not x. Replace a step only by an input of exactly its "
-                 f"shape (step.shape) and only when the 1 has one element (value.size == 1).")
-        if not np.allclose(got, expected):
-            fail(f"for y = {what}, the program now computes {np.round(got, 4).tolist()} "
-                 f"instead of {np.round(expected, 4).tolist()}: only a multiplication by a "
-                 f"constant equal to 1 may go.")
+            fb.fail(f"for y = {what}, the result now has shape {np.shape(got)} instead of "
+                    f"{np.shape(expected)}: that `* 1` broadcasts its other input to a larger "
+                    f"shape, so it is not x. Replace a step only by an input of exactly its "
+                    f"shape (step.shape) and only when the 1 has one element (value.size == 1).")
+        fb.compare(got, expected, f"for y = {what}, the program now computes "
+                   f"{np.round(got, 4).tolist()} instead of {np.round(expected, 4).tolist()}: "
+                   f"only a multiplication by a constant equal to 1 may go.")
         products = [step for step in answer.steps if step.op_type == "Multiply"]
         if len(products) > remaining:
             hint = (" `1 * x` is x too: look at both inputs." if "1 * X" in what
                     else " Follow the chain: each `* 1` step reads the one before.")
-            fail(f"for y = {what}, the step '{products[0].origin.name}' still multiplies by "
-                 f"1.{hint}")
-    correct("`x * 1` steps vanish, and a `* 1` that changes the shape stays. Gradient "
-            "code makes such steps often (backpropagation starts from ones), which is why "
-            "the optimizer's identities pass (minidl/optimize/identities.py) looks for "
-            "them first.")
+            fb.fail(f"for y = {what}, the step '{products[0].origin.name}' still multiplies by "
+                    f"1.{hint}")
+    fb.correct("`x * 1` steps vanish, and a `* 1` that changes the shape stays. Gradient "
+               "code makes such steps often (backpropagation starts from ones), which is why "
+               "the optimizer's identities pass (minidl/optimize/identities.py) looks for "
+               "them first.")
 
 
 def _check_rewired(program, what):
@@ -135,7 +127,7 @@ def _check_rewired(program, what):
     for step in list(program.steps) + list(program.fetches):
         for x in ([step] if step in program.fetches and step not in kept else step.inputs):
             if x not in kept:
-                fail(f"for y = {what}, the program still uses the step "
-                     f"'{x.origin.name}', which is no longer among its steps: removing a "
-                     f"step is not enough, its users must read its input instead "
-                     f"(program.replace({{step: x}}) does both).")
+                fb.fail(f"for y = {what}, the program still uses the step "
+                        f"'{x.origin.name}', which is no longer among its steps: removing a "
+                        f"step is not enough, its users must read its input instead "
+                        f"(program.replace({{step: x}}) does both).")

@@ -12,13 +12,16 @@ A check says one of three things, always in plain words:
 An answer of the wrong type (a string where a number is asked, a NumPy array
 where a node is, a function where a class is) is refused with a word on what
 it is and what was expected: `answer_is` checks the answer itself, and
-`number`, `numbers`, `truth` and `node` check a value and return it. `hint`
-names the likely mistake behind a wrong value.
+`number`, `numbers`, `truth` and `node` check a value and return it
+(`value_of` runs the learner's node first). `compare` fails a wrong value
+with the `hint` that names its likely mistake.
 """
 import functools
 import inspect
 
 import numpy as np
+
+from ..session import Session
 
 
 def answer_is(kind, base=None, having=""):
@@ -100,6 +103,27 @@ def hint(got, *guesses):
     """The text of the first (value, text) guess that `got` equals (`close`),
     or "": what a wrong answer most likely did."""
     return next((text for value, text in guesses if close(got, value)), "")
+
+
+def compare(got, expected, message, *guesses, **tolerances):
+    """Fail with `message` and the `hint` of `guesses` unless `got` is `close`
+    to `expected`."""
+    if not close(got, expected, **tolerances):
+        fail(message + hint(got, *guesses))
+
+
+def run(fetches, feed_dict=None):
+    """The values of `fetches` in a session of the default graph; NaN and
+    infinity pass silently, for the check to report."""
+    with Session() as session, np.errstate(all="ignore"):
+        return session.run(fetches, feed_dict)
+
+
+def value_of(answer, what, feed_dict=None, why="so that a session can run it"):
+    """The value of the node the learner's `what` returns, as `numbers`, or a
+    clear failure when it is no node or not numbers."""
+    node(answer, f"what {what} returns", why)
+    return numbers(run(answer, feed_dict), f"the value of {what}'s node")
 
 
 def describe(value):

@@ -20,10 +20,10 @@ from contextlib import contextmanager
 
 from ..optimize.session import OptimizingSession
 from ..session import Session
+from .feedback import fail
 
 # A learner's session.run, plain or optimizing (Session(optimize=True)).
 RUN_CODES = {Session.run.__code__, OptimizingSession.run.__code__}
-from .feedback import fail
 
 
 class _Stop(BaseException):
