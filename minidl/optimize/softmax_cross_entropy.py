@@ -11,7 +11,8 @@ as one: with s the loss's gradient for each example (the same for all),
 
     g = c * s,  and the gradient is  g - p * sum(g),
 
-which is s * (p * sum(c) - c), and s * (p - c) for one-hot labels. It computes
+which is s * (c - p * sum(c)); with s = -1/N (the mean's 1/N, the loss's minus
+sign) that is (p * sum(c) - c) / N, and (p - c) / N for one-hot labels. It computes
 the very same products and sum as the steps it replaces, in the same order, so
 the values do not change; it only leaves out spreading one number over arrays.
 """
