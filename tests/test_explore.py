@@ -106,11 +106,13 @@ def test_backprop_stepper_steps_within_the_trace():
     trace = tf.backprop_trace((a + b) * (b + 1), [a, b])
     stepper = explore.backprop_stepper(trace)
     assert stepper.png() == trace.draw(1).png()
+    assert stepper.previous.disabled and not stepper.next.disabled
     stepper.previous.click()
     assert stepper.value("step") == 1
     for _ in range(10):
         stepper.next.click()
     assert stepper.value("step") == len(trace.steps)
+    assert stepper.next.disabled and not stepper.previous.disabled
     assert stepper.png() == trace.draw(len(trace.steps)).png()
     assert stepper.describe().startswith(f"step {len(trace.steps)} of {len(trace.steps)}")
 

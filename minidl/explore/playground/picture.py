@@ -54,6 +54,20 @@ def unit_picture(values, activation, resolution):
     return scaled.reshape(resolution, resolution)
 
 
+def unit_values(network, resolution):
+    """What the pictures show, from one session run over the grid: each unit's
+    values in [-1, 1], one list per column (inputs, hidden layers, and the
+    output 2 p(blue) - 1), and p(blue) itself, each resolution x resolution."""
+    inputs, layers, p_blue = network.on_points(grid_points(resolution))
+    activation = network.settings.activation
+    boundary = p_blue.reshape(resolution, resolution)
+    columns = [[unit_picture(values, "linear", resolution) for values in inputs.T],
+               *[[unit_picture(values, activation, resolution) for values in layer.T]
+                 for layer in layers],
+               [2 * boundary - 1]]
+    return columns, boundary
+
+
 class PlaygroundPicture:
     """The figure for one network; `update()` reads the network's state,
     `frame()` draws it.
@@ -139,14 +153,7 @@ class PlaygroundPicture:
     def update(self):
         """Read everything the picture shows from the network, in one session run."""
         network = self.network
-        resolution = self.resolution
-        inputs, layers, p_blue = network.on_points(grid_points(resolution))
-        activation = network.settings.activation
-        self.boundary = p_blue.reshape(resolution, resolution)
-        self.unit_values = [[unit_picture(values, "linear", resolution) for values in inputs.T],
-                            *[[unit_picture(values, activation, resolution)
-                               for values in layer.T] for layer in layers],
-                            [2 * self.boundary - 1]]
+        self.unit_values, self.boundary = unit_values(network, self.resolution)
         self._update_boundary_line()
         weights = np.concatenate([W.ravel() for W in network.weight_values()])
         self.weight_lines.set_linewidths(np.minimum(0.3 + 1.5 * np.abs(weights), 5.0))
