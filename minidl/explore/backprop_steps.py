@@ -28,7 +28,7 @@ class BackpropStepper(Explorable):
     def go(self, offset):
         """Move `offset` steps (Next is +1, Previous is -1), staying within the trace."""
         step = self.controls["step"]
-        step.value = min(max(step.value + offset, step.min), step.max)
+        self.set(step=min(max(step.value + offset, step.min), step.max))
 
     def update(self):
         """Show the current step; Previous and Next are off at either end."""

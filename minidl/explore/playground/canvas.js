@@ -90,6 +90,10 @@ function drawBoundary(context, place, network, bytes) {
   const picture = shade(bytes, last * area, network.resolution, network.table, 0.8);
   context.drawImage(picture, x, y, side, side);
   const scale = side / (2 * network.extent);
+  context.save();
+  context.beginPath();
+  context.rect(x, y, side, side);
+  context.clip();
   for (const [px, py, label, test] of network.points) {
     context.beginPath();
     context.arc(x + (px + network.extent) * scale, y + (network.extent - py) * scale,
@@ -100,6 +104,7 @@ function drawBoundary(context, place, network, bytes) {
     context.lineWidth = 0.7;
     context.stroke();
   }
+  context.restore();
   context.strokeStyle = "#000";
   context.lineWidth = 0.8;
   context.strokeRect(x, y, side, side);
@@ -122,7 +127,7 @@ function niceCeiling(value) {
 function drawLosses(context, place, train, test) {
   const { x, y, w, h } = place.loss;
   const epochs = Math.max(8, 2 ** Math.ceil(Math.log2(Math.max(train.length - 1, 1))));
-  const top = niceCeiling(Math.max(...train.slice(-50), ...test.slice(-50)));
+  const top = niceCeiling(train.concat(test).reduce((a, b) => Math.max(a, b), 0));
   context.strokeStyle = "#000";
   context.lineWidth = 0.8;
   context.strokeRect(x, y, w, h);

@@ -26,8 +26,8 @@ def make_controls(settings):
     sized so that the Playground fits a laptop's notebook column."""
     controls = {
         "dataset": widgets.ToggleButtons(options=DATASETS, value=settings.dataset,
-                                         description="data", style={"button_width": "58px"},
-                                         layout=sized("auto")),
+                                         description="data", style={"button_width": "60px"},
+                                         layout=sized("320px")),
         "noise": widgets.FloatSlider(value=settings.noise, min=0, max=0.5, step=0.05,
                                      description="noise", style=NARROW, layout=sized("190px")),
         "train_percent": widgets.IntSlider(value=round(100 * settings.train_fraction), min=10,
@@ -53,7 +53,7 @@ def make_controls(settings):
     }
     for name in FEATURES:
         controls[f"feature {name}"] = widgets.ToggleButton(
-            value=name in settings.features, description=name, layout=sized("62px"))
+            value=name in settings.features, description=name, layout=sized("72px"))
     hidden = list(settings.hidden) + [2] * (MAX_LAYERS - len(settings.hidden))
     for layer in range(MAX_LAYERS):
         controls[f"units {layer + 1}"] = widgets.Dropdown(
@@ -79,11 +79,13 @@ def settings_of(controls, seed):
 
 
 def rows(controls):
-    """The controls in three rows: data and features, network, training."""
+    """The controls in four rows: data, features, network, training."""
     def row(*names):
         return widgets.HBox([controls[name] for name in names],
                             layout=widgets.Layout(flex_flow="row wrap"))
-    return [row("dataset", *(f"feature {name}" for name in FEATURES)),
+    features = widgets.HBox([widgets.Label("features", layout=sized("64px")),
+                             *(controls[f"feature {name}"] for name in FEATURES)],
+                            layout=widgets.Layout(flex_flow="row wrap"))
+    return [row("dataset", "noise", "train_percent"), features,
             row("layers", *(f"units {k + 1}" for k in range(MAX_LAYERS)), "activation"),
-            row("learning_rate", "l2_rate", "batch_size", "optimizer", "noise",
-                "train_percent")]
+            row("learning_rate", "l2_rate", "batch_size", "optimizer")]

@@ -1,19 +1,19 @@
-"""The Playground's picture: the network with a small picture per unit and
-its weights as lines, the decision boundary with the points, and the losses.
+"""The Playground's still picture, drawn by matplotlib: the network with a
+small picture per unit and its weights as lines, the decision boundary with
+the points, and the losses. It is what a notebook stores for wherever no
+kernel runs (GitHub, the website); the live picture is canvas.py's.
 
-Made for speed, because it is redrawn after every epoch while training plays:
+`unit_values` reads, in one session run over a grid of the plane, what both
+pictures show. The still is drawn in two layers:
 
-- The parts that never change (labels, axes, ticks) are drawn once and kept
-  as a background bitmap. A frame pastes the background, then adds only what
-  moves ("blitting").
+- The parts that do not depend on the weights (labels, axes, ticks) are drawn
+  first and kept as a background bitmap, then what moves is added on top
+  ("blitting"); `update` and `frame` can redraw it as the network trains.
 - The moving lines (weights, boundary line, losses) are matplotlib artists
-  made once and updated in place: new widths and colours, new data. The
-  boundary line (where p(blue) = 0.5) comes from contourpy, the contour
-  tracer inside matplotlib, without building a new contour plot each time.
+  updated in place. The boundary line (where p(blue) = 0.5) comes from
+  contourpy, the contour tracer inside matplotlib.
 - The shaded squares (each unit's values over the plane, and p(blue) behind
-  the points) are painted straight into the frame's pixels, resized by
-  Pillow: many times quicker than matplotlib's image resampling.
-- The frame is sent as a JPEG, quicker to encode than a PNG.
+  the points) are painted straight into the frame's pixels, resized by Pillow.
 """
 import io
 
@@ -181,8 +181,8 @@ class PlaygroundPicture:
             self.loss_ax.set_ylim(0, ceiling)
             self.background = None
 
-    def frame(self, file_format="jpeg"):
-        """The picture as it is now, as JPEG (for live updates) or PNG bytes."""
+    def frame(self):
+        """The picture as it is now, as PNG bytes."""
         canvas = self.figure.canvas
         if self.background is None:
             canvas.draw()
@@ -200,10 +200,7 @@ class PlaygroundPicture:
             self.figure.draw_artist(artist)
         image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
         buffer = io.BytesIO()
-        if file_format == "jpeg":
-            image.convert("RGB").save(buffer, format="jpeg", quality=90)
-        else:
-            image.save(buffer, format="png")
+        image.save(buffer, format="png")
         return buffer.getvalue()
 
     def size(self):
@@ -217,7 +214,7 @@ class PlaygroundPicture:
         self.figure.set_dpi(dpi * scale)
         self.background = None
         try:
-            return self.frame("png")
+            return self.frame()
         finally:
             self.figure.set_dpi(dpi)
             self.background = None
