@@ -174,7 +174,7 @@ class PlaygroundPicture:
         self.test_line.set_data(epochs, test)
         # The axes grow by doubling, so that the background is redrawn rarely.
         limits = (0, 2 ** int(np.ceil(np.log2(max(len(train) - 1, 8)))))
-        top = max(max(train[-50:]), max(test[-50:]))
+        top = max(max(train), max(test))
         ceiling = 2.0 ** np.ceil(np.log2(top)) if np.isfinite(top) and top > 0 else 1.0
         if self.loss_ax.get_xlim() != limits or self.loss_ax.get_ylim() != (0, ceiling):
             self.loss_ax.set_xlim(*limits)
