@@ -191,7 +191,8 @@ def move(page, widget, action):
 def pictures_per_second(page, widget):
     """Press Play, record when the browser draws each picture and where the
     picture is on the page, for PLAY_SECONDS; Pause. Returns (pictures per
-    second, longest gap in ms, pictures, distinct positions of the picture)."""
+    second, longest gap in ms, pictures, distinct positions of the picture, and
+    the pictures per second the kernel said it sent)."""
     page.evaluate(f"""() => {{
         const canvas = document.querySelector('{WIDGET} canvas');
         window.__updates = [];
@@ -204,16 +205,19 @@ def pictures_per_second(page, widget):
     widget.locator("button:has-text('Play')").first.click()
     time.sleep(PLAY_SECONDS)
     updates, tops = page.evaluate("() => [window.__updates, Array.from(window.__tops)]")
+    status = widget.locator(".widget-html-content").first.text_content()
     widget.locator("button:has-text('Pause')").first.click()
     time.sleep(1)
     # From the first update to the last: the time before the first is the
     # thread starting, not the rate.
     updates = updates[1:]
+    sent = re.search(r"([\d.]+) pictures/s", status)
+    sent = float(sent.group(1)) if sent else 0.0
     if len(updates) < 2:
-        return 0.0, float("inf"), len(updates), len(tops)
+        return 0.0, float("inf"), len(updates), len(tops), sent
     gaps = [later - earlier for earlier, later in zip(updates, updates[1:])]
     return ((len(updates) - 1) / ((updates[-1] - updates[0]) / 1000), max(gaps),
-            len(updates), len(tops))
+            len(updates), len(tops), sent)
 
 
 def change_delay_ms(page, widget):
@@ -328,14 +332,15 @@ def playground_problems(page, widget, screen, shot):
     page.screenshot(path=f"{shot}_3_top.png")
     delay = change_delay_ms(page, widget)
     time.sleep(1)
-    rate, gap, count, positions = pictures_per_second(page, widget)
+    rate, gap, count, positions, sent = pictures_per_second(page, widget)
     page.screenshot(path=f"{shot}_4_after_playing.png")
     problems += show_code_and_graph(page, widget)
     page.screenshot(path=f"{shot}_5_code_and_graph.png")
     load = os.getloadavg()[0] / (os.cpu_count() or 1)
     print(f"  Playground at {screen}, 2-8-8-2 network: a change shown after {delay:.0f} ms "
           f"(target {TARGET_GAP_MS}); Play: {count} pictures in about {PLAY_SECONDS} s, "
-          f"{rate:.1f} pictures/s in the browser (target {TARGET_PICTURES_PER_SECOND}), "
+          f"{rate:.1f} pictures/s in the browser (target {TARGET_PICTURES_PER_SECOND}; the "
+          f"kernel sent {sent:.1f}/s), "
           f"longest gap {gap:.0f} ms (target {TARGET_GAP_MS}); the picture at {positions} "
           f"position(s) on the page; load per core {load:.1f}", flush=True)
     if rate < MIN_PICTURES_PER_SECOND:

@@ -205,7 +205,8 @@ def test_the_graph_and_the_code_are_shown_on_request():
     playground.code_button.value = True
     playground.graph_button.value = True
     assert "tf.train.GradientDescentOptimizer(learning_rate=0.03)" in playground.code_view.value
-    assert playground.graph_view.value == playground.graph().png()
+    assert playground.graph_view.value == playground.graph().png(2)
+    assert playground.graph_view.layout.width == f"{playground.graph().size()[0]}px"
 
 
 def test_code_for_the_defaults_names_the_playgrounds_choices():

@@ -16,7 +16,7 @@ import time
 import ipywidgets as widgets
 
 from ...draw import draw_graph
-from ..explorable import RETINA, natural_size
+from ..explorable import RETINA, fitted_size
 from .canvas import LivePicture
 from .controls import make_controls, rows, settings_of
 from .network import PlaygroundNetwork
@@ -68,7 +68,7 @@ class Playground(widgets.VBox):
         self.graph_button = widgets.ToggleButton(description="show the graph",
                                                  icon="project-diagram")
         self.code_view = widgets.HTML()
-        self.graph_view = widgets.Image(format="png", layout=natural_size())
+        self.graph_view = widgets.Image(format="png", layout=fitted_size())
         self.code_button.observe(lambda change: self._show_extras(), names="value")
         self.graph_button.observe(lambda change: self._show_extras(), names="value")
         buttons = widgets.HBox([self.play_button, self.step_button, self.reset_button,
@@ -179,7 +179,12 @@ class Playground(widgets.VBox):
     def _show_extras(self):
         code = html.escape(self.code()) if self.code_button.value else ""
         self.code_view.value = f"<pre>{code}</pre>" if code else ""
-        self.graph_view.value = self.graph().png() if self.graph_button.value else b""
+        if self.graph_button.value:
+            graph = self.graph()
+            self.graph_view.value = graph.png(RETINA)
+            self.graph_view.layout.width = f"{graph.size()[0]}px"
+        else:
+            self.graph_view.value = b""
         self.graph_view.layout.display = None if self.graph_button.value else "none"
 
     def _play_changed(self, playing):

@@ -83,28 +83,35 @@ function drawNetwork(context, place, network, bytes, weights) {
   context.fillText(network.title, 4, 9);
 }
 
-function drawBoundary(context, place, network, bytes) {
-  const { x, y, side } = place.boundary;
-  const area = network.resolution * network.resolution;
-  const last = bytes.length / area - 1;
-  const picture = shade(bytes, last * area, network.resolution, network.table, 0.8);
-  context.drawImage(picture, x, y, side, side);
+function pointsLayer(place, network, ratio) {
+  // The 500 points on a transparent canvas of their own, drawn once per
+  // network and size: they do not move while it trains.
+  const { side } = place.boundary;
+  const layer = document.createElement("canvas");
+  layer.width = layer.height = Math.round(side * ratio);
+  const context = layer.getContext("2d");
+  context.scale(ratio, ratio);
   const scale = side / (2 * network.extent);
-  context.save();
-  context.beginPath();
-  context.rect(x, y, side, side);
-  context.clip();
   for (const [px, py, label, test] of network.points) {
     context.beginPath();
-    context.arc(x + (px + network.extent) * scale, y + (network.extent - py) * scale,
-                2.6, 0, 2 * Math.PI);
+    context.arc((px + network.extent) * scale, (network.extent - py) * scale, 2.6, 0,
+                2 * Math.PI);
     context.fillStyle = network.colors[label];
     context.fill();
     context.strokeStyle = test ? "#333" : "#fff";
     context.lineWidth = 0.7;
     context.stroke();
   }
-  context.restore();
+  return layer;
+}
+
+function drawBoundary(context, place, network, bytes, points) {
+  const { x, y, side } = place.boundary;
+  const area = network.resolution * network.resolution;
+  const last = bytes.length / area - 1;
+  const picture = shade(bytes, last * area, network.resolution, network.table, 0.8);
+  context.drawImage(picture, x, y, side, side);
+  context.drawImage(points, x, y, side, side);
   context.strokeStyle = "#000";
   context.lineWidth = 0.8;
   context.strokeRect(x, y, side, side);
@@ -114,6 +121,7 @@ function drawBoundary(context, place, network, bytes) {
   context.fillText("output (test points edged dark)", x + side / 2, 9);
   context.font = "10px sans-serif";
   context.textBaseline = "top";
+  const scale = side / (2 * network.extent);
   for (const tick of [-network.extent, 0, network.extent]) {
     context.fillText(String(tick), x + (tick + network.extent) * scale, y + side + 3);
   }
@@ -167,6 +175,7 @@ function render({ model, el }) {
   canvas.style.display = "block";
   el.appendChild(canvas);
   let pending = false;
+  let points = { key: null, layer: null };
   const draw = () => {
     pending = false;
     const network = model.get("network");
@@ -175,6 +184,9 @@ function render({ model, el }) {
     const width = Math.min(el.clientWidth || MAX_WIDTH, MAX_WIDTH);
     const place = layout(width, network);
     const ratio = window.devicePixelRatio || 1;
+    if (points.key !== network || points.width !== width || points.ratio !== ratio) {
+      points = { key: network, width, ratio, layer: pointsLayer(place, network, ratio) };
+    }
     canvas.style.width = `${place.width}px`;
     canvas.style.height = `${place.height}px`;
     canvas.width = Math.round(place.width * ratio);
@@ -184,7 +196,7 @@ function render({ model, el }) {
     context.fillStyle = "#fff";
     context.fillRect(0, 0, place.width, place.height);
     drawNetwork(context, place, network, bytes, model.get("weights"));
-    drawBoundary(context, place, network, bytes);
+    drawBoundary(context, place, network, bytes, points.layer);
     const [train, test] = model.get("losses");
     drawLosses(context, place, train, test);
     canvas.dataset.frames = String(Number(canvas.dataset.frames || 0) + 1);

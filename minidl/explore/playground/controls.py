@@ -26,13 +26,12 @@ def make_controls(settings):
     sized so that the Playground fits a laptop's notebook column."""
     controls = {
         "dataset": widgets.ToggleButtons(options=DATASETS, value=settings.dataset,
-                                         description="data", style={"button_width": "60px"},
-                                         layout=sized("320px")),
+                                         style={"button_width": "62px"}, layout=sized("auto")),
         "noise": widgets.FloatSlider(value=settings.noise, min=0, max=0.5, step=0.05,
-                                     description="noise", style=NARROW, layout=sized("190px")),
+                                     description="noise", style=NARROW, layout=sized("175px")),
         "train_percent": widgets.IntSlider(value=round(100 * settings.train_fraction), min=10,
                                            max=90, step=10, description="train %",
-                                           style=NARROW, layout=sized("190px")),
+                                           style=NARROW, layout=sized("175px")),
         "layers": widgets.IntSlider(value=len(settings.hidden), min=0, max=MAX_LAYERS,
                                     description="hidden layers", style=NARROW,
                                     layout=sized("210px")),
@@ -80,12 +79,11 @@ def settings_of(controls, seed):
 
 def rows(controls):
     """The controls in four rows: data, features, network, training."""
-    def row(*names):
-        return widgets.HBox([controls[name] for name in names],
+    def row(*names, label=None):
+        label = [widgets.Label(label, layout=sized("64px"))] if label else []
+        return widgets.HBox(label + [controls[name] for name in names],
                             layout=widgets.Layout(flex_flow="row wrap"))
-    features = widgets.HBox([widgets.Label("features", layout=sized("64px")),
-                             *(controls[f"feature {name}"] for name in FEATURES)],
-                            layout=widgets.Layout(flex_flow="row wrap"))
-    return [row("dataset", "noise", "train_percent"), features,
+    return [row("dataset", "noise", "train_percent", label="data"),
+            row(*(f"feature {name}" for name in FEATURES), label="features"),
             row("layers", *(f"units {k + 1}" for k in range(MAX_LAYERS)), "activation"),
             row("learning_rate", "l2_rate", "batch_size", "optimizer")]
