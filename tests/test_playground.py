@@ -2,6 +2,7 @@
 rebuild or retune the network, and its picture follows the weights."""
 import contextlib
 import io
+import json
 import time
 
 import numpy as np
@@ -214,3 +215,24 @@ def test_code_for_the_defaults_names_the_playgrounds_choices():
     assert "tf.datasets.circles(n=500, seed=0, noise=0.1)" in code
     assert "hidden1 = tf.tanh(X @ W1 + b1)" in code
     assert "for _ in range(10):" in code
+
+
+@pytest.mark.parametrize("activation", ["tanh", "relu", "sigmoid", "linear"])
+@pytest.mark.parametrize("optimizer", ["GradientDescent", "Momentum", "Adam"])
+def test_every_activation_and_optimizer_trains(activation, optimizer):
+    playground = tf.playground(activation=activation, optimizer=optimizer, hidden=(3, 2))
+    playground.train(2)
+    assert np.isfinite(playground.network.train_losses[-1])
+
+
+def test_a_loss_that_overflows_pauses_play_and_says_so():
+    playground = tf.playground(activation="linear", learning_rate=10.0, hidden=(8, 8, 8, 8),
+                               features=("x1", "x2", "x1^2", "x2^2", "x1*x2"))
+    playground.play_button.value = True
+    with playground._lock:  # no background thread trains meanwhile
+        playground.train(30)  # pytest turns a NumPy warning into an error
+    assert not np.isfinite(playground.network.train_losses[-1])
+    assert not playground.play_button.value
+    assert "overflowed; lower the learning rate" in playground.status.value
+    assert None in playground.picture.losses[0]
+    json.dumps(playground.picture.weights + playground.picture.losses, allow_nan=False)

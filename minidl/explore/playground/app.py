@@ -14,6 +14,7 @@ import threading
 import time
 
 import ipywidgets as widgets
+import numpy as np
 
 from ...draw import draw_graph
 from ..explorable import RETINA, fitted_size
@@ -83,9 +84,7 @@ class Playground(widgets.VBox):
 
     def step(self):
         """Train one epoch and show it."""
-        with self._lock:
-            self.network.train_epochs(self.epochs_per_frame)
-            self._show()
+        self.train(self.epochs_per_frame)
 
     def reset(self):
         """Start again from epoch 0 with the current settings."""
@@ -108,10 +107,14 @@ class Playground(widgets.VBox):
         self._apply_settings()
 
     def train(self, num_epochs):
-        """Train `num_epochs` at once and show where they lead."""
-        with self._lock:
+        """Train `num_epochs` at once and show where they lead. A loss that
+        overflows (too large a learning rate) pauses Play, and the status says
+        so, rather than NumPy warning at every step."""
+        with self._lock, np.errstate(over="ignore", invalid="ignore"):
             self.network.train_epochs(num_epochs)
             self._show()
+        if not np.isfinite(self.network.train_losses[-1]):
+            self.pause()
 
     def frames_per_second(self):
         """Pictures per second over the last two seconds of playing."""
@@ -172,6 +175,8 @@ class Playground(widgets.VBox):
         self._frame_times = self._frame_times[-100:] + [time.perf_counter()]
         network = self.network
         rate = f", {self.frames_per_second():4.1f} pictures/s" if self.play_button.value else ""
+        if not np.isfinite(network.train_losses[-1]):
+            rate = ": it overflowed; lower the learning rate and Reset"
         self.status.value = (f"<b>epoch {network.epoch}</b>: train loss "
                              f"{network.train_losses[-1]:.3f}, test loss "
                              f"{network.test_losses[-1]:.3f}{rate}")

@@ -135,7 +135,7 @@ function niceCeiling(value) {
 function drawLosses(context, place, train, test) {
   const { x, y, w, h } = place.loss;
   const epochs = Math.max(8, 2 ** Math.ceil(Math.log2(Math.max(train.length - 1, 1))));
-  const top = niceCeiling(train.concat(test).reduce((a, b) => Math.max(a, b), 0));
+  const top = niceCeiling(train.concat(test).reduce((a, b) => Math.max(a, b ?? 0), 0));
   context.strokeStyle = "#000";
   context.lineWidth = 0.8;
   context.strokeRect(x, y, w, h);
@@ -144,9 +144,15 @@ function drawLosses(context, place, train, test) {
     context.setLineDash(dash);
     context.lineWidth = 1.3;
     context.beginPath();
+    let drawing = false;
     values.forEach((value, epoch) => {
+      if (value === null) {
+        drawing = false;  // the loss overflowed: a gap in the curve
+        return;
+      }
       const px = x + (epoch / epochs) * w, py = y + h - Math.min(value / top, 1) * h;
-      if (epoch === 0) context.moveTo(px, py); else context.lineTo(px, py);
+      if (drawing) context.lineTo(px, py); else context.moveTo(px, py);
+      drawing = true;
     });
     context.stroke();
     context.setLineDash([]);

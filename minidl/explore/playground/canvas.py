@@ -63,9 +63,16 @@ class LivePicture(anywidget.AnyWidget):
         """Send the network's state now: its units, its weights, its losses."""
         columns, _ = unit_values(network, self.resolution)
         values = np.concatenate([square.ravel() for column in columns for square in column])
+        weights = np.concatenate([W.ravel() for W in network.weight_values()])
         with self.hold_sync():
-            self.weights = np.concatenate(
-                [W.ravel() for W in network.weight_values()]).round(4).tolist()
-            self.losses = [np.round(network.train_losses, 4).tolist(),
-                           np.round(network.test_losses, 4).tolist()]
+            self.weights = finite(weights)
+            self.losses = [finite(network.train_losses), finite(network.test_losses)]
+            values = np.nan_to_num(values, nan=0.0)
             self.units = np.clip((values + 1) * 127.5, 0, 255).astype(np.uint8).tobytes()
+
+
+def finite(values):
+    """`values` rounded to 4 decimals, as a list, with None (JSON's null) for
+    a value that overflowed: JSON has no NaN or infinity."""
+    values = np.round(np.asarray(values, dtype=float), 4)
+    return [value if np.isfinite(value) else None for value in values.tolist()]
