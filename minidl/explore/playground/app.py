@@ -125,7 +125,10 @@ class Playground(widgets.VBox):
 
     def code(self):
         """The minidl program that builds this network and trains it as far as
-        it is: pasted in a cell, it prints the losses shown."""
+        it is: pasted in a cell, it prints the losses shown. A learning rate or
+        batch size changed while training is changed in the program at the
+        same epoch; any other change starts a new network (and program) at
+        epoch 0."""
         return self.network.program()
 
     def graph(self):
@@ -248,6 +251,8 @@ def playground(**settings):
     Keyword arguments set where it starts (see `Settings` for all of them),
     e.g. `playground(dataset="xor", hidden=(8, 8), activation="relu")`.
     "show the code" prints the minidl program that builds and trains the
-    network on screen; pasted in a cell, it runs as it is.
+    network on screen, with the learning-rate and batch-size changes made
+    while it trained; pasted in a cell, it runs as it is and prints the
+    losses shown.
     """
     return Playground(Settings(**settings))
