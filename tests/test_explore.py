@@ -1,6 +1,7 @@
 """The chapter explorables, at the kernel level: move a control as a learner
 would, and check that the model and the picture change as they should."""
 import base64
+import time
 
 import numpy as np
 import pytest
@@ -30,6 +31,19 @@ def test_perceptron_explorer_follows_its_sliders(blobs):
     assert explorer.describe().startswith("perceptron w = (-1.0, 1.0), b = 0.0")
 
 
+def test_a_dragged_slider_is_redrawn_once_for_its_latest_value(blobs):
+    explorer = explore.perceptron_explorer(*blobs)
+    draws = explorer.draws
+    with explorer._lock:  # the picture is being drawn while the slider moves on
+        for w1 in (0.5, 0.0, -0.5, -1.0):
+            explorer.controls["w1"].value = w1
+    deadline = time.time() + 30
+    while explorer._thread is not None and time.time() < deadline:
+        time.sleep(0.01)
+    assert explorer.draws == draws + 1
+    assert explorer.describe().startswith("perceptron w = (-1.0, 1.0)")
+
+
 def test_perceptron_explorer_leaves_the_default_graph_alone(blobs):
     graph = tf.get_default_graph()
     explore.perceptron_explorer(*blobs).set(b=1.0)
@@ -38,15 +52,29 @@ def test_perceptron_explorer_leaves_the_default_graph_alone(blobs):
 
 
 def test_an_explorable_shows_a_widget_a_still_picture_and_a_line_of_text(blobs):
-    explorer = explore.perceptron_explorer(*blobs)
+    explorer = explore.criterion_explorer(*blobs)
     bundle, metadata = explorer._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     png = base64.b64decode(bundle["image/png"])
-    # The still picture has twice the pixels of the live one, to be shown at its size.
+    # Both pictures have twice the pixels of the size they are shown at.
     width, height = explorer.size()
     assert metadata["image/png"] == {"width": width, "height": height}
-    assert png_size(png) == (2 * width, 2 * height) and png_size(explorer.png()) == (width, height)
+    assert png_size(png) == png_size(explorer.png()) == (2 * width, 2 * height)
+    assert explorer.image.layout.width == f"{width}px"
     assert bundle["text/plain"] == explorer.describe()
+
+
+def test_a_still_of_small_multiples_shows_each_setting_side_by_side():
+    explorer = explore.learning_rate_explorer()
+    shown = []
+    plot = explorer.plot
+    explorer.plot = lambda ax: (shown.append(explorer.value("learning_rate")), plot(ax))
+    bundle, metadata = explorer._repr_mimebundle_()
+    assert shown == [0.02, 0.07, 0.11]
+    assert explorer.value("learning_rate") == 0.02
+    width, height = metadata["image/png"]["width"], metadata["image/png"]["height"]
+    assert png_size(base64.b64decode(bundle["image/png"])) == (2 * width, 2 * height)
+    assert width > 2.5 * height
 
 
 def test_criterion_explorer_error_rate_jumps_while_cross_entropy_slides(blobs):
@@ -105,13 +133,15 @@ def test_backprop_stepper_steps_within_the_trace():
     a, b = tf.Variable(2.0, name="a"), tf.Variable(1.0, name="b")
     trace = tf.backprop_trace((a + b) * (b + 1), [a, b])
     stepper = explore.backprop_stepper(trace)
-    assert stepper.png() == trace.draw(1).png()
+    assert stepper.png() == trace.draw(1).png(2)
+    assert stepper.previous.disabled and not stepper.next.disabled
     stepper.previous.click()
     assert stepper.value("step") == 1
     for _ in range(10):
         stepper.next.click()
     assert stepper.value("step") == len(trace.steps)
-    assert stepper.png() == trace.draw(len(trace.steps)).png()
+    assert stepper.next.disabled and not stepper.previous.disabled
+    assert stepper.png() == trace.draw(len(trace.steps)).png(2)
     assert stepper.describe().startswith(f"step {len(trace.steps)} of {len(trace.steps)}")
 
 

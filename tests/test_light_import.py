@@ -13,7 +13,7 @@ import pytest
 import minidl
 
 ROOT = Path(__file__).parent.parent
-PICTURE_PACKAGES = ("matplotlib", "ipywidgets", "IPython", "PIL", "contourpy")
+PICTURE_PACKAGES = ("matplotlib", "ipywidgets", "anywidget", "IPython", "PIL", "contourpy")
 
 
 def run_python(program):

@@ -2,6 +2,7 @@
 rebuild or retune the network, and its picture follows the weights."""
 import contextlib
 import io
+import json
 import time
 
 import numpy as np
@@ -10,6 +11,7 @@ import pytest
 import minidl as tf
 from minidl.explore.playground import Settings, playground_code
 from minidl.explore.playground.network import PlaygroundNetwork
+from minidl.explore.playground.picture import PlaygroundPicture
 
 
 def test_shown_code_runs_as_it_is_and_gives_the_playgrounds_losses():
@@ -52,13 +54,15 @@ def test_networks_of_every_depth_build_and_train(hidden):
 
 def test_training_lowers_the_loss_and_changes_the_picture():
     playground = tf.playground(dataset="blobs", learning_rate=0.1)
-    picture = playground.picture.frame("png")
+    units = playground.picture.units
     for _ in range(5):
         playground.step()
     network = playground.network
     assert network.epoch == 5
     assert network.train_losses[-1] < network.train_losses[0]
-    assert playground.picture.frame("png") != picture
+    assert playground.picture.units != units
+    assert playground.picture.losses == [np.round(network.train_losses, 4).tolist(),
+                                         np.round(network.test_losses, 4).tolist()]
     assert "epoch 5" in playground.status.value
 
 
@@ -85,12 +89,70 @@ def test_learning_rate_and_batch_size_change_without_starting_again():
     assert playground.network.names["batch_size"] == 25
     for before, after in zip(weights, playground.network.weight_values()):
         np.testing.assert_array_equal(before, after)
-    assert "learning_rate=0.3" in playground.code() and "batch_size = 25" in playground.code()
+    code = playground.code()
+    assert "learning_rate=0.03" in code
+    assert "optimizer.learning_rate = 0.3\nbatch_size = 25\nprint(" in code
+
+
+def printed_by(code):
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(code, {})
+    return printed.getvalue()
+
+
+@pytest.mark.parametrize("optimizer", ["GradientDescent", "Adam"])
+def test_shown_code_reproduces_the_losses_after_changes_while_training(optimizer):
+    playground = tf.playground(optimizer=optimizer, learning_rate=0.01)
+    playground.train(2)
+    playground.set(learning_rate=0.3)
+    playground.train(3)
+    playground.set(batch_size=25, learning_rate=0.1)
+    playground.step()
+    network = playground.network
+    assert printed_by(playground.code()) == (
+        f"epoch 6: train loss {network.train_losses[-1]:.3f}, "
+        f"test loss {network.test_losses[-1]:.3f}\n")
+
+
+def test_a_change_before_training_starts_again_with_it():
+    playground = tf.playground()
+    playground.set(learning_rate=0.3)
+    assert playground.network.settings.learning_rate == 0.3
+    assert "optimizer.learning_rate" not in playground.code()
+
+
+def test_turning_off_the_last_feature_is_refused():
+    playground = tf.playground(features=("x2",))
+    playground.step()
+    playground.set(**{"feature x2": False})
+    assert playground.controls["feature x2"].value
+    assert playground.settings.features == ("x2",)
+    assert playground.network.epoch == 1
+    playground.set(**{"feature x1": True})
+    assert playground.settings.features == ("x1", "x2")
+
+
+def test_rapid_changes_coalesce_into_one_rebuild_with_the_latest():
+    playground = tf.playground()
+    frames = playground.frames
+    with playground._lock:  # the background thread is busy
+        for dataset in ("xor", "blobs", "spiral"):
+            playground.controls["dataset"].value = dataset
+        playground.controls["noise"].value = 0.3
+    deadline = time.time() + 30
+    while playground._thread is not None and time.time() < deadline:
+        time.sleep(0.01)
+    assert playground.settings.dataset == "spiral" and playground.settings.noise == 0.3
+    assert playground.network.settings == playground.settings
+    assert playground.frames == frames + 1
 
 
 def test_weight_lines_are_coloured_by_sign_and_thickened_by_size():
     playground = tf.playground(hidden=(3,))
-    picture = playground.picture
+    names = playground.network.names
+    picture = PlaygroundPicture(playground.network, names["X_train"], names["y_train"],
+                                names["X_test"], names["y_test"])
     weights = np.concatenate([W.ravel() for W in playground.network.weight_values()])
     colours = picture.weight_lines.get_colors()
     blue, red = tf.plot.class_color(1), tf.plot.class_color(0)
@@ -100,6 +162,26 @@ def test_weight_lines_are_coloured_by_sign_and_thickened_by_size():
                                                      for k in (1, 3, 5)))
     widths = picture.weight_lines.get_linewidths()
     assert np.all(np.diff(np.asarray(widths)[np.argsort(np.abs(weights))]) >= 0)
+
+
+def test_the_live_picture_sends_each_units_values_as_bytes():
+    playground = tf.playground(hidden=(3,), activation="sigmoid")
+    network, picture = playground.network, playground.picture
+    resolution = picture.resolution
+    units = np.frombuffer(picture.units, np.uint8).reshape(-1, resolution, resolution)
+    assert len(units) == 2 + 3 + 1
+    ticks = np.linspace(-6, 6, resolution)
+    x1 = np.tile(ticks, resolution).reshape(resolution, resolution)
+    np.testing.assert_allclose(units[0], (x1 / 6 + 1) * 127.5, atol=1)
+    hidden = 1 / (1 + np.exp(-(np.column_stack([x1.ravel(), x1.T.ravel()])
+                               @ network.session.run(network.W1)
+                               + network.session.run(network.b1))))
+    np.testing.assert_allclose(units[3], hidden[:, 1].reshape(resolution, resolution) * 255,
+                               atol=1)
+    weights = np.concatenate([W.ravel() for W in network.weight_values()])
+    np.testing.assert_allclose(picture.weights, weights, atol=1e-4)
+    assert picture.network["columns"] == [["x1", "x2"], ["unit 1", "unit 2", "unit 3"],
+                                          ["p(blue)"]]
 
 
 def test_play_trains_in_the_background_until_paused():
@@ -124,7 +206,8 @@ def test_the_graph_and_the_code_are_shown_on_request():
     playground.code_button.value = True
     playground.graph_button.value = True
     assert "tf.train.GradientDescentOptimizer(learning_rate=0.03)" in playground.code_view.value
-    assert playground.graph_view.value == playground.graph().png()
+    assert playground.graph_view.value == playground.graph().png(2)
+    assert playground.graph_view.layout.width == f"{playground.graph().size()[0]}px"
 
 
 def test_code_for_the_defaults_names_the_playgrounds_choices():
@@ -132,3 +215,24 @@ def test_code_for_the_defaults_names_the_playgrounds_choices():
     assert "tf.datasets.circles(n=500, seed=0, noise=0.1)" in code
     assert "hidden1 = tf.tanh(X @ W1 + b1)" in code
     assert "for _ in range(10):" in code
+
+
+@pytest.mark.parametrize("activation", ["tanh", "relu", "sigmoid", "linear"])
+@pytest.mark.parametrize("optimizer", ["GradientDescent", "Momentum", "Adam"])
+def test_every_activation_and_optimizer_trains(activation, optimizer):
+    playground = tf.playground(activation=activation, optimizer=optimizer, hidden=(3, 2))
+    playground.train(2)
+    assert np.isfinite(playground.network.train_losses[-1])
+
+
+def test_a_loss_that_overflows_pauses_play_and_says_so():
+    playground = tf.playground(activation="linear", learning_rate=10.0, hidden=(8, 8, 8, 8),
+                               features=("x1", "x2", "x1^2", "x2^2", "x1*x2"))
+    playground.play_button.value = True
+    with playground._lock:  # no background thread trains meanwhile
+        playground.train(30)  # pytest turns a NumPy warning into an error
+    assert not np.isfinite(playground.network.train_losses[-1])
+    assert not playground.play_button.value
+    assert "overflowed; lower the learning rate" in playground.status.value
+    assert None in playground.picture.losses[0]
+    json.dumps(playground.picture.weights + playground.picture.losses, allow_nan=False)

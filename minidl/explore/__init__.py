@@ -12,7 +12,7 @@ follows, computed by minidl graphs and sessions (explorable.py says how).
 """
 from ..optional import require
 
-require("minidl.explore", "matplotlib", "ipywidgets")
+require("minidl.explore", "matplotlib", "ipywidgets", "anywidget")
 
 from .backprop_steps import BackpropStepper, backprop_stepper
 from .criterion import CriterionExplorer, criterion_explorer

@@ -8,7 +8,8 @@ from .explorable import Explorable
 class BackpropStepper(Explorable):
     """The pictures of `trace.draw(1)`, `trace.draw(2)`, ... one at a time.
 
-    Next and Previous move the step slider, which says which step is shown;
+    Next and Previous move the step slider, which says which step is shown
+    (each is off where it cannot go);
     the picture is the trace's own (the node visited in red, the gradients
     known so far).
     """
@@ -27,7 +28,14 @@ class BackpropStepper(Explorable):
     def go(self, offset):
         """Move `offset` steps (Next is +1, Previous is -1), staying within the trace."""
         step = self.controls["step"]
-        step.value = min(max(step.value + offset, step.min), step.max)
+        self.set(step=min(max(step.value + offset, step.min), step.max))
+
+    def update(self):
+        """Show the current step; Previous and Next are off at either end."""
+        step = self.controls["step"]
+        self.previous.disabled = step.value == step.min
+        self.next.disabled = step.value == step.max
+        super().update()
 
     def render(self, scale=1):
         """The trace's own picture of the current step."""

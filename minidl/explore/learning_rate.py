@@ -15,8 +15,11 @@ class LearningRateExplorer(Explorable):
     valley). Each step multiplies the distance to the minimum along a
     direction of curvature lambda by (1 - learning_rate * lambda), so the
     path goes straight in while learning_rate < 1 / lambda_max, zig-zags
-    across the valley above that, and diverges above 2 / lambda_max.
+    across the valley above that, and diverges above 2 / lambda_max. Its
+    still shows the three side by side.
     """
+
+    stills = ({"learning_rate": 0.02}, {"learning_rate": 0.07}, {"learning_rate": 0.11})
 
     def __init__(self, learning_rate=0.02, steepness=10.0, start=(-2.0, 1.0), num_steps=30):
         self.steepness, self.start = steepness, start
@@ -42,13 +45,16 @@ class LearningRateExplorer(Explorable):
         return "zig-zags" if rate > 1 / self.lambda_max else "converges"
 
     def draw(self, figure):
+        self.plot(figure.add_axes((0.12, 0.12, 0.84, 0.78)))
+
+    def plot(self, ax):
         path, losses = self.path()
-        ax = figure.add_axes((0.12, 0.12, 0.84, 0.78))
         surface_path(self.surface, {"gradient descent": np.clip(path, -10, 10)}, ax=ax,
                      x_range=(-2.5, 1), y_range=(-1.5, 1.5), levels=15, legend=False)
-        ax.set(xlabel="$w_1$", ylabel="$w_2$",
-               title=f"{self.behaviour()} (the limit is 2/lambda_max = "
-                     f"{2 / self.lambda_max:.3f}); f = {losses[-1]:.3g}")
+        ax.set(xlabel="$w_1$", ylabel="$w_2$")
+        ax.set_title(f"learning rate {self.value('learning_rate'):.3f}: {self.behaviour()}\n"
+                     f"f = {losses[-1]:.2g} after {len(path) - 1} steps",
+                     fontsize=9)
 
     def describe(self):
         path, losses = self.path()

@@ -18,8 +18,12 @@ class PerceptronExplorer(Explorable):
 
     The picture is `tf.plot.decision_boundary` of that perceptron, a minidl
     graph fed the sliders' values: the boundary is the line w1 x1 + w2 x2 + b = 0,
-    perpendicular to w, and b slides it along w.
+    perpendicular to w, and b slides it along w. Its still shows exactly
+    that: b slid, w turned, and w reversed (every colour on the wrong side).
     """
+
+    stills = ({"w1": 1.0, "w2": 1.0, "b": -3.0}, {"w1": 1.0, "w2": 0.0, "b": 0.0},
+              {"w1": -1.0, "w2": -1.0, "b": 0.0})
 
     def __init__(self, X_data, y_data, w=(1.0, 1.0), b=0.0):
         self.X_data, self.y_data = np.asarray(X_data), np.asarray(y_data)
@@ -45,10 +49,13 @@ class PerceptronExplorer(Explorable):
         return float(np.mean((p[:, 0] > 0.5) == (self.y_data == 1)))
 
     def draw(self, figure):
-        ax = figure.add_axes((0.13, 0.13, 0.83, 0.78))
+        self.plot(figure.add_axes((0.13, 0.13, 0.83, 0.78)))
+
+    def plot(self, ax):
         decision_boundary(self.session, self.p_blue, self.X, self.X_data, self.y_data,
                           feed_dict=self.weights(), ax=ax, resolution=100, legend=False)
-        ax.set_title(f"accuracy {self.accuracy():.0%}")
+        ax.set_title(f"w = ({self.value('w1'):.1f}, {self.value('w2'):.1f}), "
+                     f"b = {self.value('b'):.1f}\naccuracy {self.accuracy():.0%}", fontsize=9)
 
     def describe(self):
         return (f"perceptron w = ({self.value('w1'):.1f}, {self.value('w2'):.1f}), "

@@ -100,18 +100,26 @@ def setup_code(settings):
     return "\n".join(lines) + "\n"
 
 
-def training_code(num_epochs):
-    """The loop that trains for `num_epochs` and prints the losses."""
-    return "\n".join([
-        "",
-        "",
-        f"for _ in range({num_epochs}):",
-        "    train_one_epoch()",
-        f'print(f"epoch {num_epochs}: train loss {{session.run(loss, train):.3f}}, "',
-        '      f"test loss {session.run(loss, test):.3f}")',
-    ]) + "\n"
+def training_code(num_epochs, changes=()):
+    """The loop that trains for `num_epochs` and prints the losses, with the
+    `changes` made while training, as (epoch, name, value) with name
+    "learning_rate" or "batch_size", each made after that many epochs."""
+    lines, trained = ["", ""], 0
+    for epoch, name, value in changes:
+        if epoch > trained:
+            lines += [f"for _ in range({epoch - trained}):", "    train_one_epoch()"]
+            trained = epoch
+        lines.append(f"optimizer.learning_rate = {value:g}" if name == "learning_rate"
+                     else f"batch_size = {value}")
+    if num_epochs > trained or not changes:
+        lines += [f"for _ in range({max(num_epochs - trained, 1)}):", "    train_one_epoch()"]
+    lines += [f'print(f"epoch {max(num_epochs, 1)}: train loss '
+              f'{{session.run(loss, train):.3f}}, "',
+              '      f"test loss {session.run(loss, test):.3f}")']
+    return "\n".join(lines) + "\n"
 
 
-def playground_code(settings, num_epochs):
-    """The whole program: what `setup_code` builds, trained for `num_epochs`."""
-    return setup_code(settings) + training_code(max(num_epochs, 1))
+def playground_code(settings, num_epochs, changes=()):
+    """The whole program: what `setup_code` builds, trained for `num_epochs`
+    with the learning-rate and batch-size `changes` made on the way."""
+    return setup_code(settings) + training_code(num_epochs, changes)

@@ -17,39 +17,48 @@ from .settings import (
 NARROW = {"description_width": "initial"}
 
 
+def sized(width):
+    return widgets.Layout(width=width)
+
+
 def make_controls(settings):
-    """{name: widget} for every setting, starting at `settings`' values."""
+    """{name: widget} for every setting, starting at `settings`' values, each
+    sized so that the Playground fits a laptop's notebook column."""
     controls = {
         "dataset": widgets.ToggleButtons(options=DATASETS, value=settings.dataset,
-                                         description="data", style={"button_width": "64px"}),
+                                         style={"button_width": "62px"}, layout=sized("auto")),
         "noise": widgets.FloatSlider(value=settings.noise, min=0, max=0.5, step=0.05,
-                                     description="noise", style=NARROW),
+                                     description="noise", style=NARROW, layout=sized("175px")),
         "train_percent": widgets.IntSlider(value=round(100 * settings.train_fraction), min=10,
                                            max=90, step=10, description="train %",
-                                           style=NARROW),
+                                           style=NARROW, layout=sized("175px")),
         "layers": widgets.IntSlider(value=len(settings.hidden), min=0, max=MAX_LAYERS,
-                                    description="hidden layers", style=NARROW),
+                                    description="hidden layers", style=NARROW,
+                                    layout=sized("210px")),
         "activation": widgets.Dropdown(options=ACTIVATIONS, value=settings.activation,
-                                       description="activation", style=NARROW),
+                                       description="activation", style=NARROW,
+                                       layout=sized("160px")),
         "learning_rate": widgets.Dropdown(options=LEARNING_RATES, value=settings.learning_rate,
-                                          description="learning rate", style=NARROW),
+                                          description="learning rate", style=NARROW,
+                                          layout=sized("170px")),
         "l2_rate": widgets.Dropdown(options=L2_RATES, value=settings.l2_rate,
-                                    description="L2 rate", style=NARROW),
+                                    description="L2 rate", style=NARROW, layout=sized("130px")),
         "batch_size": widgets.IntSlider(value=settings.batch_size, min=1, max=30,
-                                        description="batch size", style=NARROW),
+                                        description="batch size", style=NARROW,
+                                        layout=sized("210px")),
         "optimizer": widgets.Dropdown(options=OPTIMIZERS, value=settings.optimizer,
-                                      description="optimizer", style=NARROW),
+                                      description="optimizer", style=NARROW,
+                                      layout=sized("200px")),
     }
     for name in FEATURES:
         controls[f"feature {name}"] = widgets.ToggleButton(
-            value=name in settings.features, description=name,
-            layout=widgets.Layout(width="70px"))
+            value=name in settings.features, description=name, layout=sized("72px"))
     hidden = list(settings.hidden) + [2] * (MAX_LAYERS - len(settings.hidden))
     for layer in range(MAX_LAYERS):
-        controls[f"units {layer + 1}"] = widgets.IntSlider(
-            value=hidden[layer], min=1, max=MAX_UNITS, description=f"layer {layer + 1}",
-            disabled=layer >= len(settings.hidden), style=NARROW,
-            layout=widgets.Layout(width="200px"))
+        controls[f"units {layer + 1}"] = widgets.Dropdown(
+            options=range(1, MAX_UNITS + 1), value=hidden[layer],
+            description=f"layer {layer + 1}", disabled=layer >= len(settings.hidden),
+            style=NARROW, layout=sized("100px"))
     return controls
 
 
@@ -69,11 +78,12 @@ def settings_of(controls, seed):
 
 
 def rows(controls):
-    """The controls laid out in rows: data, features, network, training."""
-    def row(*names):
-        return widgets.HBox([controls[name] for name in names],
+    """The controls in four rows: data, features, network, training."""
+    def row(*names, label=None):
+        label = [widgets.Label(label, layout=sized("64px"))] if label else []
+        return widgets.HBox(label + [controls[name] for name in names],
                             layout=widgets.Layout(flex_flow="row wrap"))
-    return [row("dataset", "noise", "train_percent"),
-            row(*(f"feature {name}" for name in FEATURES)),
-            row("layers", "activation", *(f"units {k + 1}" for k in range(MAX_LAYERS))),
+    return [row("dataset", "noise", "train_percent", label="data"),
+            row(*(f"feature {name}" for name in FEATURES), label="features"),
+            row("layers", *(f"units {k + 1}" for k in range(MAX_LAYERS)), "activation"),
             row("learning_rate", "l2_rate", "batch_size", "optimizer")]

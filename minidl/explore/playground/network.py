@@ -4,7 +4,7 @@ that made every picture."""
 
 from ...graph import get_default_graph
 from ...ops.activations import softmax
-from .code import setup_code
+from .code import playground_code, setup_code
 
 
 class PlaygroundNetwork:
@@ -17,6 +17,8 @@ class PlaygroundNetwork:
             train, test, features, optimizer, batch_size, W1, b1, hidden1...
         hidden: the hidden layers' nodes, first to last.
         epoch: the number of epochs trained.
+        changes: the learning-rate and batch-size changes made while
+            training, as (epoch, name, value): `code()` writes them out.
         train_losses, test_losses: the losses after each epoch (epoch 0 first).
     """
 
@@ -35,6 +37,7 @@ class PlaygroundNetwork:
         self.hidden = [self.names[f"hidden{k}"] for k in range(1, len(settings.hidden) + 1)]
         self.weights = [self.names[f"W{k}"] for k in range(1, len(settings.hidden) + 2)]
         self.epoch = 0
+        self.changes = []
         train, test = self.losses()
         self.train_losses, self.test_losses = [train], [test]
 
@@ -59,12 +62,21 @@ class PlaygroundNetwork:
         return float(run(self.loss, self.train)), float(run(self.loss, self.test))
 
     def set_learning_rate(self, rate):
-        """Change the optimizer's step size from the next step on."""
-        self.optimizer.learning_rate = rate
+        """Change the optimizer's step size from the next epoch on."""
+        if rate != self.optimizer.learning_rate:
+            self.optimizer.learning_rate = rate
+            self.changes.append((self.epoch, "learning_rate", rate))
 
     def set_batch_size(self, size):
         """Change the batch size from the next epoch on."""
-        self.names["batch_size"] = int(size)
+        if int(size) != self.names["batch_size"]:
+            self.names["batch_size"] = int(size)
+            self.changes.append((self.epoch, "batch_size", int(size)))
+
+    def program(self):
+        """The program that builds this network and trains it as far as it
+        is, with every change made on the way."""
+        return playground_code(self.settings, self.epoch, self.changes)
 
     def on_points(self, points):
         """Everything the pictures show, at the 2-D `points` (shape (n, 2)), from

@@ -1,19 +1,19 @@
-"""The Playground's picture: the network with a small picture per unit and
-its weights as lines, the decision boundary with the points, and the losses.
+"""The Playground's still picture, drawn by matplotlib: the network with a
+small picture per unit and its weights as lines, the decision boundary with
+the points, and the losses. It is what a notebook stores for wherever no
+kernel runs (GitHub, the website); the live picture is canvas.py's.
 
-Made for speed, because it is redrawn after every epoch while training plays:
+`unit_values` reads, in one session run over a grid of the plane, what both
+pictures show. The still is drawn in two layers:
 
-- The parts that never change (labels, axes, ticks) are drawn once and kept
-  as a background bitmap. A frame pastes the background, then adds only what
-  moves ("blitting").
+- The parts that do not depend on the weights (labels, axes, ticks) are drawn
+  first and kept as a background bitmap, then what moves is added on top
+  ("blitting"); `update` and `frame` can redraw it as the network trains.
 - The moving lines (weights, boundary line, losses) are matplotlib artists
-  made once and updated in place: new widths and colours, new data. The
-  boundary line (where p(blue) = 0.5) comes from contourpy, the contour
-  tracer inside matplotlib, without building a new contour plot each time.
+  updated in place. The boundary line (where p(blue) = 0.5) comes from
+  contourpy, the contour tracer inside matplotlib.
 - The shaded squares (each unit's values over the plane, and p(blue) behind
-  the points) are painted straight into the frame's pixels, resized by
-  Pillow: many times quicker than matplotlib's image resampling.
-- The frame is sent as a JPEG, quicker to encode than a PNG.
+  the points) are painted straight into the frame's pixels, resized by Pillow.
 """
 import io
 
@@ -52,6 +52,20 @@ def unit_picture(values, activation, resolution):
     else:
         scaled = values / max(float(np.abs(values).max()), 1e-12)
     return scaled.reshape(resolution, resolution)
+
+
+def unit_values(network, resolution):
+    """What the pictures show, from one session run over the grid: each unit's
+    values in [-1, 1], one list per column (inputs, hidden layers, and the
+    output 2 p(blue) - 1), and p(blue) itself, each resolution x resolution."""
+    inputs, layers, p_blue = network.on_points(grid_points(resolution))
+    activation = network.settings.activation
+    boundary = p_blue.reshape(resolution, resolution)
+    columns = [[unit_picture(values, "linear", resolution) for values in inputs.T],
+               *[[unit_picture(values, activation, resolution) for values in layer.T]
+                 for layer in layers],
+               [2 * boundary - 1]]
+    return columns, boundary
 
 
 class PlaygroundPicture:
@@ -139,14 +153,7 @@ class PlaygroundPicture:
     def update(self):
         """Read everything the picture shows from the network, in one session run."""
         network = self.network
-        resolution = self.resolution
-        inputs, layers, p_blue = network.on_points(grid_points(resolution))
-        activation = network.settings.activation
-        self.boundary = p_blue.reshape(resolution, resolution)
-        self.unit_values = [[unit_picture(values, "linear", resolution) for values in inputs.T],
-                            *[[unit_picture(values, activation, resolution)
-                               for values in layer.T] for layer in layers],
-                            [2 * self.boundary - 1]]
+        self.unit_values, self.boundary = unit_values(network, self.resolution)
         self._update_boundary_line()
         weights = np.concatenate([W.ravel() for W in network.weight_values()])
         self.weight_lines.set_linewidths(np.minimum(0.3 + 1.5 * np.abs(weights), 5.0))
@@ -167,15 +174,15 @@ class PlaygroundPicture:
         self.test_line.set_data(epochs, test)
         # The axes grow by doubling, so that the background is redrawn rarely.
         limits = (0, 2 ** int(np.ceil(np.log2(max(len(train) - 1, 8)))))
-        top = max(max(train[-50:]), max(test[-50:]))
+        top = max(max(train), max(test))
         ceiling = 2.0 ** np.ceil(np.log2(top)) if np.isfinite(top) and top > 0 else 1.0
         if self.loss_ax.get_xlim() != limits or self.loss_ax.get_ylim() != (0, ceiling):
             self.loss_ax.set_xlim(*limits)
             self.loss_ax.set_ylim(0, ceiling)
             self.background = None
 
-    def frame(self, file_format="jpeg"):
-        """The picture as it is now, as JPEG (for live updates) or PNG bytes."""
+    def frame(self):
+        """The picture as it is now, as PNG bytes."""
         canvas = self.figure.canvas
         if self.background is None:
             canvas.draw()
@@ -193,10 +200,7 @@ class PlaygroundPicture:
             self.figure.draw_artist(artist)
         image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
         buffer = io.BytesIO()
-        if file_format == "jpeg":
-            image.convert("RGB").save(buffer, format="jpeg", quality=90)
-        else:
-            image.save(buffer, format="png")
+        image.save(buffer, format="png")
         return buffer.getvalue()
 
     def size(self):
@@ -210,7 +214,7 @@ class PlaygroundPicture:
         self.figure.set_dpi(dpi * scale)
         self.background = None
         try:
-            return self.frame("png")
+            return self.frame()
         finally:
             self.figure.set_dpi(dpi)
             self.background = None
