@@ -145,6 +145,16 @@ def test_backprop_stepper_steps_within_the_trace():
     assert stepper.describe().startswith(f"step {len(trace.steps)} of {len(trace.steps)}")
 
 
+def test_backprop_stepper_still_shows_the_first_middle_and_last_step():
+    a, b = tf.Variable(2.0, name="a"), tf.Variable(1.0, name="b")
+    trace = tf.backprop_trace((a + b) * (b + 1), [a, b])
+    bundle, metadata = explore.backprop_stepper(trace)._repr_mimebundle_()
+    heights = [png_size(trace.draw(number).png(2))[1] for number in (1, 3, 5)]
+    assert len(trace.steps) == 5
+    assert png_size(base64.b64decode(bundle["image/png"]))[1] == sum(heights)
+    assert metadata["image/png"]["height"] == sum(heights) // 2
+
+
 def test_optimizer_race_momentum_without_momentum_is_gradient_descent():
     race = explore.optimizer_race(lambda w1, w2: 0.05 * w1 ** 2 + 5 * w2 ** 2, (-4.5, 1.5),
                                   num_steps=20)

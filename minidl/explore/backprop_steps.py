@@ -1,8 +1,11 @@
 """Chapter 5b's explorable: step through a backpropagation trace with
 Previous and Next, the graph picture showing the gradients arrived so far."""
-import ipywidgets as widgets
+import io
 
-from .explorable import Explorable
+import ipywidgets as widgets
+from PIL import Image
+
+from .explorable import RETINA, Explorable
 
 
 class BackpropStepper(Explorable):
@@ -43,6 +46,22 @@ class BackpropStepper(Explorable):
 
     def size(self):
         return self.trace.draw(self.value("step")).size()
+
+    def still(self):
+        """The walk at three moments, one above the other: its first step, its
+        middle one and its last, when every gradient has arrived."""
+        last = len(self.trace.steps)
+        pictures = [self.trace.draw(number) for number in sorted({1, (last + 1) // 2, last})]
+        images = [Image.open(io.BytesIO(picture.png(RETINA))) for picture in pictures]
+        sheet = Image.new("RGB", (max(image.width for image in images),
+                                  sum(image.height for image in images)), "white")
+        top = 0
+        for image in images:
+            sheet.paste(image, (0, top))
+            top += image.height
+        buffer = io.BytesIO()
+        sheet.save(buffer, format="png")
+        return buffer.getvalue(), (sheet.width // RETINA, sheet.height // RETINA)
 
     def describe(self):
         step = self.trace.steps[self.value("step") - 1]
