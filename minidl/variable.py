@@ -16,9 +16,11 @@ class Variable(Node):
     value. Its value only changes through an update operation (`assign`, an
     optimizer's step), which a session applies after a run has succeeded.
 
-    An update never writes into the variable's array: it gives the variable
-    a new one (`variable.value = new_value`). So an array that
+    An update gives the variable a new array (`variable.value = new_value`)
+    rather than writing into the one it has. So an array that
     `session.run(variable)` returned keeps its values while training goes on.
+    (Chapter 12's optimizing session writes into the array instead, but only
+    when nothing else holds it: no result of a run, no view, no name of yours.)
 
     Args:
         initial_value: anything NumPy turns into an array (it is copied), or
