@@ -25,28 +25,37 @@ function layout(width, network) {
   return { width, height, side, squares, boundary, loss };
 }
 
-function shade(bytes, offset, resolution, table, strength) {
+function shade(small, bytes, offset, resolution, table, strength) {
   // One unit's picture: `resolution` x `resolution` values (0 red, 255 blue,
-  // rows from the bottom) as a small canvas, blended with white by `strength`.
-  const small = document.createElement("canvas");
-  small.width = small.height = resolution;
-  const context = small.getContext("2d");
-  const image = context.createImageData(resolution, resolution);
+  // rows from the bottom), painted into `small`, a canvas kept from one
+  // picture to the next (a new canvas per unit per picture kept the browser's
+  // garbage collector busy), blended with white by `strength`.
+  if (small.width !== resolution || !small.image) {
+    small.width = small.height = resolution;
+    small.image = small.getContext("2d").createImageData(resolution, resolution);
+  }
+  const data = small.image.data;
   for (let row = 0; row < resolution; row++) {
     for (let col = 0; col < resolution; col++) {
       const value = bytes[offset + (resolution - 1 - row) * resolution + col];
       const at = 4 * (row * resolution + col);
       for (let k = 0; k < 3; k++) {
-        image.data[at + k] = strength * table[3 * value + k] + (1 - strength) * 255;
+        data[at + k] = strength * table[3 * value + k] + (1 - strength) * 255;
       }
-      image.data[at + 3] = 255;
+      data[at + 3] = 255;
     }
   }
-  context.putImageData(image, 0, 0);
+  small.getContext("2d").putImageData(small.image, 0, 0);
   return small;
 }
 
-function drawNetwork(context, place, network, bytes, weights) {
+function kept(pool, key) {
+  // The small canvas kept for `key` (a unit's number, or "boundary").
+  if (!pool.has(key)) pool.set(key, document.createElement("canvas"));
+  return pool.get(key);
+}
+
+function drawNetwork(context, place, network, bytes, weights, pool) {
   const { side, squares } = place;
   const area = network.resolution * network.resolution;
   let w = 0;
@@ -66,7 +75,9 @@ function drawNetwork(context, place, network, bytes, weights) {
   let unit = 0;
   context.imageSmoothingEnabled = true;
   squares.forEach((column) => column.forEach((square) => {
-    const picture = shade(bytes, unit++ * area, network.resolution, network.table, 1);
+    const picture = shade(kept(pool, unit), bytes, unit * area, network.resolution,
+                          network.table, 1);
+    unit++;
     context.drawImage(picture, square.x, square.y, side, side);
     context.strokeStyle = "#999";
     context.lineWidth = 0.5;
@@ -105,11 +116,12 @@ function pointsLayer(place, network, ratio) {
   return layer;
 }
 
-function drawBoundary(context, place, network, bytes, points) {
+function drawBoundary(context, place, network, bytes, points, pool) {
   const { x, y, side } = place.boundary;
   const area = network.resolution * network.resolution;
   const last = bytes.length / area - 1;
-  const picture = shade(bytes, last * area, network.resolution, network.table, 0.8);
+  const picture = shade(kept(pool, "boundary"), bytes, last * area, network.resolution,
+                        network.table, 0.8);
   context.drawImage(picture, x, y, side, side);
   context.drawImage(points, x, y, side, side);
   context.strokeStyle = "#000";
@@ -182,6 +194,7 @@ function render({ model, el }) {
   el.appendChild(canvas);
   let pending = false;
   let points = { key: null, layer: null };
+  const pool = new Map();
   const draw = () => {
     pending = false;
     const network = model.get("network");
@@ -195,14 +208,17 @@ function render({ model, el }) {
     }
     canvas.style.width = `${place.width}px`;
     canvas.style.height = `${place.height}px`;
-    canvas.width = Math.round(place.width * ratio);
-    canvas.height = Math.round(place.height * ratio);
+    const pixels = [Math.round(place.width * ratio), Math.round(place.height * ratio)];
+    // A canvas given a size gets a new, blank bitmap: only when the size changes.
+    if (canvas.width !== pixels[0] || canvas.height !== pixels[1]) {
+      [canvas.width, canvas.height] = pixels;
+    }
     const context = canvas.getContext("2d");
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.fillStyle = "#fff";
     context.fillRect(0, 0, place.width, place.height);
-    drawNetwork(context, place, network, bytes, model.get("weights"));
-    drawBoundary(context, place, network, bytes, points.layer);
+    drawNetwork(context, place, network, bytes, model.get("weights"), pool);
+    drawBoundary(context, place, network, bytes, points.layer, pool);
     const [train, test] = model.get("losses");
     drawLosses(context, place, train, test);
     canvas.dataset.frames = String(Number(canvas.dataset.frames || 0) + 1);
