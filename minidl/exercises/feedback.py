@@ -2,19 +2,18 @@
 
 A check says one of three things, always in plain words:
 
-- the answer is not written yet (the stub still returns None): `answered`
-  or `not_yet` ends the check and `answer_is` prints a reminder, so a
-  notebook with unfinished exercises still runs from top to bottom;
-- the answer is wrong: the check raises an AssertionError that says what
-  was tried, what came out, what was expected and, where it can tell, why;
+- the answer is not written yet (a stub returns None): `not_yet` prints a
+  reminder and ends the check, so a notebook with unfinished exercises still
+  runs from top to bottom;
+- the answer is wrong: the check raises an AssertionError that says what was
+  tried, what came out, what was expected and, where it can tell, why;
 - the answer is right: `correct` prints "Correct!" and what it means.
 
-An answer of the wrong type (a string where a number is asked, a NumPy array
-where a node is, a function where a class is) is refused with a word on what
-it is and what was expected: `answer_is` checks the answer itself, and
-`number`, `numbers`, `truth` and `node` check a value and return it
-(`value_of` runs the learner's node first). `compare` fails a wrong value
-with the `hint` that names its likely mistake.
+Most checks are made of three steps: `call` the answer on copies of the
+inputs (watched for shortcuts), turn what it returns into `numbers` (or a
+`number`, a `truth`, a `node`), and see that it `agrees` with the reference,
+whose failure names the likely mistake: the `hint` of the first wrong answer
+it matches. An answer of the wrong type is refused with a word on what it is.
 """
 import functools
 import inspect
@@ -22,29 +21,28 @@ import inspect
 import numpy as np
 
 from ..session import Session
+from .guard import refusing
 
 
 def answer_is(kind, base=None, having=""):
     """Decorate a check whose answer (its last argument) must be a function
-    (`kind="function"`) or a class (`kind="class"`, a subclass of `base` when
-    given, `having` the methods the exercise asks for), or any value
-    (`kind="value"`): anything else is refused, with what it is, before the
-    check tries it. A stub's None ends the check with `not_yet`'s reminder."""
+    (`kind="function"`), a class (`kind="class"`, a subclass of `base` when
+    given, `having` the methods the exercise asks for) or any value
+    (`kind="value"`): anything else is refused before the check tries it."""
     def decorate(check):
         name = list(inspect.signature(check).parameters)[-1]
 
         @functools.wraps(check)
         def checked(*args):
             answer = args[-1]
-            if kind == "function" and not callable(answer):
-                fail(f"{name} should be a function, which the check calls; it is "
-                     f"{describe(answer)}. Pass the function itself, {name}, without "
-                     f"calling it.")
-            if kind == "class" and not (isinstance(answer, type) and
-                                        issubclass(answer, base or object)):
-                base_name = f", a subclass of tf.{base.__name__}" if base else ""
-                fail(f"{name} should be a class of your own{base_name}{having}; it is "
-                     f"{describe(answer)}")
+            expect(kind != "function" or callable(answer),
+                   f"{name} should be a function, which the check calls; it is "
+                   f"{describe(answer)}. Pass the function itself, {name}, without calling it.")
+            base_name = f", a subclass of tf.{base.__name__}" if base else ""
+            expect(kind != "class" or isinstance(answer, type) and issubclass(answer,
+                                                                              base or object),
+                   f"{name} should be a class of your own{base_name}{having}; it is "
+                   f"{describe(answer)}")
             try:
                 return check(*args)
             except _NotYet as stub:
@@ -59,7 +57,7 @@ class _NotYet(Exception):
 
 def not_yet(what, verb="returns"):
     """End the check, printing that `what` (e.g. "depends_on") still returns
-    None, or, with verb="is", that a value the learner should fill in is still None."""
+    None, or, with verb="is", that a value to fill in is still None."""
     raise _NotYet(f"Not implemented yet: {what} {verb} None. Complete it and run this "
                   f"cell again.")
 
@@ -69,6 +67,17 @@ def answered(value, what):
     if value is None:
         not_yet(what)
     return value
+
+
+def call(answer, what, *args, refuse=(), **watch):
+    """What `answer(*args)` returns, `answered`, given copies of the arrays and
+    lists in `args` (an answer that changes its inputs in place changes no one
+    else's data), while `refusing(what, refuse, **watch)` watches it."""
+    copies = [np.copy(a) if isinstance(a, np.ndarray) else
+              list(a) if isinstance(a, list) else a for a in args]
+    with refusing(what, refuse, **watch):
+        value = answer(*copies)
+    return answered(value, what)
 
 
 def correct(message):
@@ -85,6 +94,12 @@ def _say(line):
 def fail(message):
     """Raise the AssertionError that tells the learner what is wrong."""
     raise AssertionError(message)
+
+
+def expect(condition, message):
+    """Fail with `message` unless `condition` holds."""
+    if not condition:
+        fail(message)
 
 
 def show(value):
@@ -108,8 +123,20 @@ def hint(got, *guesses):
 def compare(got, expected, message, *guesses, **tolerances):
     """Fail with `message` and the `hint` of `guesses` unless `got` is `close`
     to `expected`."""
-    if not close(got, expected, **tolerances):
-        fail(message + hint(got, *guesses))
+    expect(close(got, expected, **tolerances), message + hint(got, *guesses))
+
+
+def agrees(got, expected, where, what, *guesses, why="", **tolerances):
+    """`got` as `numbers`, or a failure that says, `where` (e.g. "with k = 2"),
+    that `what` has the wrong shape or values, what they should be, then `why`
+    and the `hint` of `guesses`."""
+    got = numbers(got, what)
+    mistake = hint(got, *guesses)
+    expect(np.shape(got) == np.shape(expected), f"{where}, {what} should have shape "
+           f"{np.shape(expected)}; it has shape {np.shape(got)}.{mistake}")
+    compare(got, expected, f"{where}, {what} is {show(got)}, but should be {show(expected)}."
+            f"{why}{mistake}", **tolerances)
+    return got
 
 
 def run(fetches, feed_dict=None):
@@ -146,45 +173,42 @@ def describe(value):
 
 
 def number(value, what, example="0.05"):
-    """`value` as a float, or a clear failure when it is not one number.
-
-    A string that looks like a number ("0.1") is refused: quotes make it text."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.number,
-                                                                    np.ndarray)):
-        fail(f"{what} should be a number, like {example}; it is {describe(value)}."
-             + (f" Quotes make it text, even when it looks like a number: write {value}, "
-               f"not {value!r}." if isinstance(value, str) else ""))
-    if np.ndim(value) != 0 or np.asarray(value).dtype.kind not in "iuf":
-        fail(f"{what} should be one number, like {example}; it is {describe(value)}")
+    """`value` as a float, or a clear failure when it is not one number (a
+    node, or a string that looks like a number: quotes make it text)."""
+    expect(not hasattr(value, "inputs"), f"{what} should be a plain number computed with "
+           f"NumPy or math, not a minidl node: nothing here needs a graph")
+    expect(isinstance(value, (int, float, np.number, np.ndarray))
+           and not isinstance(value, (bool, np.bool_)),
+           f"{what} should be a number, like {example}; it is {describe(value)}."
+           + (f" Quotes make it text, even when it looks like a number: write {value}, "
+              f"not {value!r}." if isinstance(value, str) else ""))
+    expect(np.ndim(value) == 0 and np.asarray(value).dtype.kind in "iuf",
+           f"{what} should be one number, like {example}; it is {describe(value)}")
     return float(value)
 
 
 def numbers(value, what):
     """`value` as a float64 array, or a clear failure when it holds anything
     but numbers (strings, nodes, None)."""
-    if isinstance(value, str):
-        fail(f"{what} should be numbers (a NumPy array); it is {describe(value)}. "
-             f"Quotes make it text, even when it looks like numbers: return the values "
-             f"themselves.")
-    if hasattr(value, "inputs"):
-        fail(f"{what} should be NumPy numbers; it is {describe(value)}. A node is a "
-             f"recipe: run it in a session to get its value.")
+    expect(not isinstance(value, str), f"{what} should be numbers (a NumPy array); it is "
+           f"{describe(value)}. Quotes make it text, even when it looks like numbers: return "
+           f"the values themselves.")
+    expect(not hasattr(value, "inputs"), f"{what} should be NumPy numbers; it is "
+           f"{describe(value)}. A node is a recipe: run it in a session to get its value.")
     try:
         array = np.asarray(value)
     except ValueError as error:
         fail(f"{what} should be an array of numbers; NumPy cannot make one of "
              f"{describe(value)}: {error}")
-    if array.dtype.kind not in "biuf":
-        fail(f"{what} should hold numbers; it is {describe(value)}")
+    expect(array.dtype.kind in "biuf", f"{what} should hold numbers; it is {describe(value)}")
     return array.astype(np.float64)
 
 
 def two_arrays(value, function, first, second):
     """The two arrays a function returns, as `numbers`, or a clear failure
     naming `function` when it returns anything but a pair."""
-    if not (isinstance(value, (tuple, list)) and len(value) == 2):
-        fail(f"{function} should return two arrays, {first} and {second}; it "
-             f"returned {describe(value)}")
+    expect(isinstance(value, (tuple, list)) and len(value) == 2, f"{function} should return "
+           f"two arrays, {first} and {second}; it returned {describe(value)}")
     return numbers(value[0], first), numbers(value[1], second)
 
 
@@ -201,16 +225,15 @@ def path_like(path, expected, description, start="the start"):
 def truth(value, what):
     """`value` as a bool, or a clear failure when it is not True or False
     (the string "False" would count as true)."""
-    if not isinstance(value, (bool, np.bool_)):
-        fail(f"{what} should be True or False; it is {describe(value)}."
-             + (" Without quotes: the string 'False' is not False." if isinstance(value, str)
-                else ""))
+    expect(isinstance(value, (bool, np.bool_)), f"{what} should be True or False; it is "
+           f"{describe(value)}." + (" Without quotes: the string 'False' is not False."
+                                    if isinstance(value, str) else ""))
     return bool(value)
 
 
 def node(value, what, why="so that a session can run it"):
     """`value` itself when it is a minidl node, or a clear failure."""
-    if value is None or not hasattr(value, "inputs") or not hasattr(value, "graph"):
-        fail(f"{what} should be a minidl node, built with minidl operations ({why}); "
-             f"it is {describe(value)}")
+    expect(value is not None and hasattr(value, "inputs") and hasattr(value, "graph"),
+           f"{what} should be a minidl node, built with minidl operations ({why}); it is "
+           f"{describe(value)}")
     return value

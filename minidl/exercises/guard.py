@@ -20,7 +20,6 @@ from contextlib import contextmanager
 
 from ..optimize.session import OptimizingSession
 from ..session import Session
-from .feedback import fail
 
 # A learner's session.run, plain or optimizing (Session(optimize=True)).
 RUN_CODES = {Session.run.__code__, OptimizingSession.run.__code__}
@@ -95,14 +94,14 @@ def refusing(what, shortcuts=(), seconds=None, too_slow="", reason=None, runs=No
     finally:
         seen["done"] = True
         sys.setprofile(previous)
-    if seen["shortcut"] == "sys.setprofile":
-        fail(f"{what} switches off the check's watch over the calls it makes "
-             f"(sys.setprofile): the check cannot tell what it computes without it.")
-    if seen["shortcut"]:
-        name = seen["shortcut"]
-        if reason:
-            fail(f"{what} calls `{name}`: {reason}")
-        fail(f"Write it yourself: {what} calls `{name}`, the library's version, which is "
-             f"what this check compares your answer against.")
+    name = seen["shortcut"]
+    if name == "sys.setprofile":
+        raise AssertionError(f"{what} switches off the check's watch over the calls it makes "
+                             f"(sys.setprofile): the check cannot tell what it computes "
+                             f"without it.")
+    if name:
+        raise AssertionError(f"{what} calls `{name}`: {reason}" if reason else
+                             f"Write it yourself: {what} calls `{name}`, the library's "
+                             f"version, which is what this check compares your answer against.")
     if seen["timeout"]:
-        fail(f"{what} was stopped after {seconds:g} seconds. {too_slow}".rstrip())
+        raise AssertionError(f"{what} was stopped after {seconds:g} seconds. {too_slow}".rstrip())
