@@ -13,7 +13,7 @@ import numpy as np
 from ..session import Session
 from ..traversal import topological_order
 from ..variable import Variable
-from .feedback import fail
+from .feedback import expect
 
 
 def _pairs(fetches, values):
@@ -57,21 +57,18 @@ def trained_network(runs, labels, what):
     """Fail unless `labels` came from runs of a graph whose trained variables
     they depend on (see the module's docstring)."""
     source = _source(runs, labels)
-    if source is None:
-        fail(f"the labels {what} returns should come from running your trained network "
-             f"in a session, e.g. session.run(tf.argmax(logits, axis=1), feed_dict=...); "
-             f"no session.run it made gave them. A rule or a lookup written in NumPy "
-             f"is not a network that learned.")
+    expect(source is not None, f"the labels {what} returns should come from running your "
+           f"trained network in a session, e.g. session.run(tf.argmax(logits, axis=1), "
+           f"feed_dict=...); no session.run it made gave them. A rule or a lookup written in "
+           f"NumPy is not a network that learned.")
     node, feeds = source
-    variables = [v for v in topological_order([node])
-                 if isinstance(v, Variable) and v.trainable]
+    variables = [v for v in topological_order([node]) if isinstance(v, Variable) and v.trainable]
     trained = [v for v in variables if not np.array_equal(v.value, v.initial_value)]
-    if not trained:
-        fail(f"the labels {what} returns come from '{node.name}', which depends on "
-             + (f"the variables {', '.join(v.name for v in variables)}, but none of them "
-                f"changed: run the optimizer's training step before predicting."
-                if variables else "no trainable variable: predict with the network's "
-                                  "weights, tf.Variables that training changes."))
+    expect(trained, f"the labels {what} returns come from '{node.name}', which depends on "
+           + (f"the variables {', '.join(v.name for v in variables)}, but none of them "
+              f"changed: run the optimizer's training step before predicting." if variables
+              else "no trainable variable: predict with the network's weights, tf.Variables "
+                   "that training changes."))
     learned = [v.value for v in trained]
     try:
         for v in trained:
@@ -81,7 +78,6 @@ def trained_network(runs, labels, what):
     finally:
         for v, value in zip(trained, learned):
             v.value = value
-    if _gives(untrained, labels):
-        fail(f"the labels {what} returns stay the same when the variables training "
-             f"changed ({', '.join(v.name for v in trained)}) are put back to their "
-             f"initial values: they do not depend on what the network learned.")
+    expect(not _gives(untrained, labels), f"the labels {what} returns stay the same when the "
+           f"variables training changed ({', '.join(v.name for v in trained)}) are put back to "
+           f"their initial values: they do not depend on what the network learned.")
