@@ -35,14 +35,15 @@ def answer_is(kind, base=None, having=""):
         @functools.wraps(check)
         def checked(*args):
             answer = args[-1]
-            expect(kind != "function" or callable(answer),
-                   f"{name} should be a function, which the check calls; it is "
-                   f"{describe(answer)}. Pass the function itself, {name}, without calling it.")
-            base_name = f", a subclass of tf.{base.__name__}" if base else ""
-            expect(kind != "class" or isinstance(answer, type) and issubclass(answer,
-                                                                              base or object),
-                   f"{name} should be a class of your own{base_name}{having}; it is "
-                   f"{describe(answer)}")
+            if kind == "function":
+                expect(callable(answer), f"{name} should be a function, which the check calls; "
+                       f"it is {describe(answer)}. Pass the function itself, {name}, without "
+                       f"calling it.")
+            if kind == "class":
+                subclass = f", a subclass of tf.{base.__name__}" if base else ""
+                expect(isinstance(answer, type) and issubclass(answer, base or object),
+                       f"{name} should be a class of your own{subclass}{having}; it is "
+                       f"{describe(answer)}")
             try:
                 return check(*args)
             except _NotYet as stub:
