@@ -78,6 +78,23 @@ def test_an_answer_that_drops_a_broadcasting_product_is_told_about_the_shape():
                     "step.shape")
 
 
+def reading_the_one_instead_of_x(program):
+    replacements = {}
+    for step in program.steps:
+        if step.op_type == "Multiply":
+            for one in step.inputs:
+                if one.kind == "constant" and one.value.size == 1 and one.value == 1:
+                    replacements[step] = one
+                    break
+    program.replace(replacements)
+    return program
+
+
+def test_an_answer_that_keeps_the_one_instead_of_x_is_told_about_the_shape():
+    assert_rejected(chapter12.check_remove_times_one, reading_the_one_instead_of_x,
+                    "for y = X * 1 + 2", "shape () instead of (2, 3)")
+
+
 def dropping_without_rewiring(program):
     program.steps = [step for step in program.steps
                      if not (step.op_type == "Multiply"
