@@ -147,7 +147,7 @@ _ONCE = ("Add up all the contributions a node receives first, and only then ask 
 def check_my_gradients(my_gradients):
     """Exercise 3 of 05b: `my_gradients(ys, xs)` builds, like `tf.gradients`,
     one gradient node per x (None where ys does not depend on x), from nothing
-    but each operation's `gradient` method, asking each operation once."""
+    but each operation's `gradient` method."""
     for build in (_used_twice, _off_the_path, _broadcast, _deep_shared):
         with tf.Graph().as_default():
             J, xs, description = build()

@@ -40,9 +40,9 @@ def check_mul(Scalar):
         a, b = Scalar(a_value), Scalar(b_value)
         product = _result(Scalar, fb.answered(a * b, "Scalar.__mul__"), "a * b")
         what = f"a * b with a = {a_value}, b = {b_value}"
-        fb.compare(product.value, a_value * b_value, f"{what} has the value {product.value}, "
-                   f"not {a_value * b_value}.", (a_value + b_value, " That is the sum: use "
-                                                                    "self.value * other.value."))
+        fb.compare(product.value, a_value * b_value,
+                   f"{what} has the value {product.value}, not {a_value * b_value}.",
+                   (a_value + b_value, " That is the sum: use self.value * other.value."))
         locals_ = _local_derivatives(product, what)
         for node, name, expected, other in ((a, "a", b_value, "b"), (b, "b", a_value, "a")):
             fb.expect(id(node) in locals_, f"{what} does not have {name} among its parents: a "
@@ -65,9 +65,8 @@ def check_tanh(Scalar):
         x = Scalar(x_value)
         t = _result(Scalar, fb.answered(x.tanh(), "Scalar.tanh"), "x.tanh()")
         what = f"x.tanh() with x = {x_value}"
-        fb.expect(math.isclose(t.value, math.tanh(x_value)), f"{what} has the value "
-                  f"{t.value:.6f}, not tanh({x_value}) = {math.tanh(x_value):.6f} (math.tanh "
-                  f"computes it)")
+        fb.expect(math.isclose(t.value, math.tanh(x_value)), f"{what} has the value {t.value:.6f}, "
+                  f"not tanh({x_value}) = {math.tanh(x_value):.6f} (math.tanh computes it)")
         got = _local_derivatives(t, what).get(id(x), 0.0)
         expected = 1 - math.tanh(x_value) ** 2
         fb.compare(got, expected, f"for {what}, the local derivative stored for x is "
