@@ -158,7 +158,8 @@ def adam_along_the_gradient(gradient, w0, learning_rate, num_steps):
 @pytest.mark.parametrize("wrong_adam, phrases", [
     (adam_without_correction, ["point 1 of your path", "3.16 times too long"]),
     (adam_along_the_gradient, ["Step along m"]),
-    (lambda *args: solutions07.adam_path(*args)[1:], ["should hold 31 points"]),
+    (lambda *args: solutions07.adam_path(*args)[1:],
+     ["should have shape (31, 2)", "The path holds w0, then one point per step"]),
 ])
 def test_chapter07_wrong_adam_is_rejected(wrong_adam, phrases):
     assert_rejected(chapter07.check_adam_path, wrong_adam, *phrases)
