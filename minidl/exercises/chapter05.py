@@ -16,7 +16,7 @@ def _descent(gradient, x0, learning_rate, num_steps):
 def check_gradient_descent(gradient_descent):
     """Exercise 1 of 05: `gradient_descent(gradient, x0, learning_rate, num_steps)`
     returns the array of points visited, the start included."""
-    problems = [(lambda x: 2 * (x - 3), 0.0, 0.1, 20, "f(x) = (x - 3)**2 from x0 = 0"),
+    problems = [(lambda x: 2 * (x - 3), np.array(0.0), 0.1, 20, "f(x) = (x - 3)**2 from x0 = 0"),
                 (lambda w: np.array([2, 20]) * w, np.array([-2.0, 1.0]), 0.02, 30,
                  "f(w) = w1**2 + 10 w2**2 from w0 = (-2, 1)")]
     for gradient, x0, learning_rate, num_steps, description in problems:
