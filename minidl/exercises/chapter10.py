@@ -49,32 +49,29 @@ def check_dropout_mask(dropout_mask):
         answer = fb.numbers(answer, "the mask dropout_mask returns")
         fb.expect(answer.shape == shape, f"with shape {shape}, the mask has shape {answer.shape}")
         kept = np.random.default_rng(10).random(shape) >= rate
-        if np.array_equal(answer, kept / (1 - rate)):
-            continue
         where = f"with shape {shape} and rate {rate}"
-        fb.expect(not np.array_equal(answer, kept), f"{where}, the kept elements are 1: scale "
-                  f"them by 1 / (1 - rate) = {1 / (1 - rate):.4g}, so that the expected value of "
-                  f"every unit stays the same")
-        fb.expect(not np.array_equal(answer, ~kept / (1 - rate)), f"{where}, the mask keeps the "
-                  f"elements whose draw is below the rate: `rate` is the probability of "
-                  f"*dropping*, so keep draws >= rate")
-        fb.fail(f"{where}, the mask should keep the elements where rng.random(shape) >= rate "
-                f"(scaled by 1 / (1 - rate)) and zero the others; it keeps "
-                f"{np.mean(answer != 0):.1%} of them, with values {fb.show(np.unique(answer))}. "
-                f"Draw the numbers once, with rng.random(shape)")
+        if not np.array_equal(answer, kept / (1 - rate)):
+            fb.expect(not np.array_equal(answer, kept), f"{where}, the kept elements are 1: "
+                      f"scale them by 1 / (1 - rate) = {1 / (1 - rate):.4g}, so that the expected "
+                      f"value of every unit stays the same")
+            fb.expect(not np.array_equal(answer, ~kept / (1 - rate)), f"{where}, the mask keeps "
+                      f"the elements whose draw is below the rate: `rate` is the probability of "
+                      f"*dropping*, so keep draws >= rate")
+            fb.fail(f"{where}, the mask should keep the elements where rng.random(shape) >= rate "
+                    f"(scaled by 1 / (1 - rate)) and zero the others; it keeps "
+                    f"{np.mean(answer != 0):.1%} of them, with values {fb.show(np.unique(answer))}"
+                    f". Draw the numbers once, with rng.random(shape)")
     fb.correct("multiplying activations by this mask is dropout: on average every unit "
                "keeps its value, and a dropped unit passes no gradient back.")
 
 
 @fb.answer_is("function")
 def check_early_stopping(early_stopping):
-    """Exercise 3: `early_stopping(validation_losses, patience)` returns the
-    step whose weights are kept when training stops `patience` steps after
-    the lowest loss so far."""
+    """Exercise 3: `early_stopping(validation_losses, patience)` is the step whose weights
+    are kept when training stops `patience` steps after the lowest loss so far."""
     cases = [([1.0, 0.8, 0.7, 0.75, 0.72, 0.9, 0.95], 2, 2),
              ([1.0, 0.8, 0.9, 0.85, 0.6, 0.5, 0.4], 2, 1),
-             ([1.0, 0.9, 0.8, 0.7], 3, 3),
-             ([0.5, 0.6, 0.4, 0.7, 0.8, 0.9, 0.3], 3, 2)]
+             ([1.0, 0.9, 0.8, 0.7], 3, 3), ([0.5, 0.6, 0.4, 0.7, 0.8, 0.9, 0.3], 3, 2)]
     for losses, patience, expected in cases:
         answer = fb.call(early_stopping, "early_stopping", losses, patience)
         fb.expect(isinstance(answer, (int, np.integer)) and not isinstance(answer, bool),
