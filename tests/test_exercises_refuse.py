@@ -286,7 +286,7 @@ WRONG_TYPES = [
                  lambda labels, logits: np.zeros(4),
                  ["should be a minidl node", "a NumPy array"], id="09-sparse_cross_entropy"),
     pytest.param(chapter10.check_l2_penalty, lambda weights, weight_decay: "0.1 * sum(W**2) / 2",
-                 ["should return a minidl node", "'0.1 * sum(W**2) / 2'"], id="10-l2_penalty"),
+                 ["should be a minidl node", "'0.1 * sum(W**2) / 2'"], id="10-l2_penalty"),
     pytest.param(chapter10.check_dropout_mask, lambda shape, rate, rng: "keep half",
                  ["the mask dropout_mask returns should be numbers", "the string 'keep half'"],
                  id="10-dropout_mask"),

@@ -35,7 +35,7 @@ def test_chapter10_l2_penalty_with_the_library_shortcut_is_refused():
 def test_chapter10_l2_penalty_computed_in_numpy_is_refused():
     def numpy_penalty(weights, weight_decay):
         return weight_decay * sum(np.sum(W.value ** 2) for W in weights) / 2
-    assert_rejected(chapter10.check_l2_penalty, numpy_penalty, "should return a minidl node")
+    assert_rejected(chapter10.check_l2_penalty, numpy_penalty, "should be a minidl node")
 
 
 def test_chapter10_l2_penalty_without_the_half_is_rejected():
