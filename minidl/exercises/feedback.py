@@ -215,16 +215,6 @@ def two_arrays(value, function, first, second):
     return numbers(value[0], first), numbers(value[1], second)
 
 
-def path_like(path, expected, description, start="the start"):
-    """Fail unless `path` has `expected`'s shape: one point for `start`, then
-    one per step."""
-    if path.shape != expected.shape:
-        steps = len(expected) - 1
-        fail(f"for {description} with {steps} steps, the path should hold {steps + 1} "
-             f"points of shape {expected.shape[1:]} ({start}, then one per step); it has "
-             f"shape {path.shape}")
-
-
 def truth(value, what):
     """`value` as a bool, or a clear failure when it is not True or False
     (the string "False" would count as true)."""
