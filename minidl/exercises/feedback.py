@@ -105,10 +105,11 @@ def expect(condition, message):
 
 
 def show(value):
-    """A value as the learner would print it: arrays rounded to 4 decimals, and
-    a whole float as 5.0 (NumPy's "5." would end a sentence twice)."""
-    text = np.array2string(np.asarray(value), precision=4, suppress_small=True,
-                           separator=", ").replace("\n", "")
+    """A value as the learner would print it: arrays rounded to 4 decimals, a long
+    one as its first and last three rows ("..." between), and a whole float as
+    5.0 (NumPy's "5." would end a sentence twice)."""
+    text = np.array2string(np.asarray(value), precision=4, suppress_small=True, separator=", ",
+                           threshold=20, edgeitems=3).replace("\n", "")
     return text + "0" if text.endswith(".") else text
 
 
