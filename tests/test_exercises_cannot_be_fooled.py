@@ -255,6 +255,17 @@ def test_gradient_descent_that_updates_x_in_place_passes(capsys):
     assert_correct(chapter05.check_gradient_descent, gradient_descent_in_place, capsys)
 
 
+def weights_for_centers_of_its_own(centers):
+    centers[:] = [[-10.0, 0.0], [10.0, 0.0], [0.0, 10.0]]  # the check's own, were it handed them
+    return load_solutions("chapter03").three_class_weights(centers)
+
+
+def test_an_answer_that_moves_the_points_it_was_given_does_not_move_the_check():
+    from minidl.exercises import chapter03
+    assert_rejected(chapter03.check_three_class_weights, weights_for_centers_of_its_own,
+                    "classifies", "of the points correctly")
+
+
 # An optimizing session's stable softmax leaves these planted graphs finite.
 @pytest.mark.plain_session_only
 def test_first_nonfinite_returning_a_value_is_told_to_return_a_name():
