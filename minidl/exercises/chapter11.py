@@ -127,13 +127,15 @@ def check_first_nonfinite(first_nonfinite):
         fb.expect(answer is None or isinstance(answer, str), f"first_nonfinite should return "
                   f"a node's name (a string) or None; it returned {fb.describe(answer)}")
         order = [node.name for node in tf.traversal.topological_order([loss])]
-        why = (f" '{loss.name}' is the loss, where the NaN ends up; the bug is where it starts, "
-               f"the first bad node in the order the session computes them."
-               if answer == loss.name else
-               " Every value of this graph is finite: return None." if expected is None else
-               f" '{answer}' comes after '{expected}' in the order the session computes them. "
-               f"An infinity counts too: test with np.isfinite, not only np.isnan."
-               if answer in order and order.index(answer) > order.index(expected) else "")
+        why = ""
+        if answer == loss.name:
+            why = (f" '{loss.name}' is the loss, where the NaN ends up; the bug is where it "
+                   f"starts, the first bad node in the order the session computes them.")
+        elif expected is None:
+            why = " Every value of this graph is finite: return None."
+        elif answer in order and order.index(answer) > order.index(expected):
+            why = (f" '{answer}' comes after '{expected}' in the order the session computes "
+                   f"them. An infinity counts too: test with np.isfinite, not only np.isnan.")
         fb.expect(answer == expected, f"in {description}, the first node whose value is not "
                   f"finite is {expected!r}; first_nonfinite returned {answer!r}.{why}")
     fb.correct("the first non-finite value in computing order is where a NaN is born; "
